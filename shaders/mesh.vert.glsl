@@ -1,0 +1,18 @@
+#version 330 core
+// Structures are stored in the pelvic frame already, so there is no model matrix.
+layout(location = 0) in vec3 aPosition;
+layout(location = 1) in vec3 aNormal;
+
+uniform mat4 uViewProjection;
+uniform mat4 uView;
+
+out vec3 vViewPosition;
+out vec3 vViewNormal;
+
+void main() {
+    vec4 viewPos = uView * vec4(aPosition, 1.0);
+    vViewPosition = viewPos.xyz;
+    // uView is a rigid transform, so its upper 3x3 also transforms normals.
+    vViewNormal = mat3(uView) * aNormal;
+    gl_Position = uViewProjection * vec4(aPosition, 1.0);
+}

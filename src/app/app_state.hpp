@@ -1,0 +1,31 @@
+#pragma once
+// Everything the app shows, in one place, and the one function that changes
+// it in response to actions. Window and headless capture share it.
+#include "core/actions.hpp"
+#include "core/camera_transition.hpp"
+#include "core/diagnostics.hpp"
+#include "core/orbit_camera.hpp"
+#include "core/structure.hpp"
+#include "core/view_options.hpp"
+#include "core/view_state.hpp"
+
+namespace medius::app {
+
+struct AppState {
+    Scene scene;
+    ViewState view;
+    ViewOptions options;
+    OrbitCamera camera;
+    CameraTransition transition;
+    float aspect = 1.6f;
+    bool quitRequested = false;
+
+    // Frames the whole scene from the preset named by options.view.
+    CameraPose homePose() const;
+    void resetCamera(bool animate);
+};
+
+// Applies one action. Returns true when the 3D image must be redrawn.
+bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink);
+
+}  // namespace medius::app

@@ -1,0 +1,15 @@
+#pragma once
+// Mouse and keyboard to camera moves. Reads ImGui's gathered input, and only
+// when ImGui does not want it (io.WantCaptureMouse / WantCaptureKeyboard).
+#include "app/app_state.hpp"
+
+struct ImGuiIO;
+
+namespace medius::app {
+
+// `width` and `height` are the window's size in the same units as the mouse
+// position. Returns true when the camera or anything visible changed.
+bool handleCameraInput(AppState& state, const ImGuiIO& io, float width, float height,
+                       ActionQueue& actions);
+
+}  // namespace medius::app

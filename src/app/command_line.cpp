@@ -1,0 +1,86 @@
+#include "app/command_line.hpp"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+
+namespace medius::app {
+
+bool parseImageSize(const std::string& text, int& width, int& height) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    int w = 0, h = 0;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    auto [p1, e1] = std::from_chars(begin, begin + x, w);
+    auto [p2, e2] = std::from_chars(begin + x + 1, end, h);
+    if (e1 != std::errc() || e2 != std::errc() || p1 != begin + x || p2 != end) return false;
+    if (w < 16 || h < 16 || w > 16384 || h > 16384) return false;
+    width = w;
+    height = h;
+    return true;
+}
+
+ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out) {
+    CLI::App cli{"Medius: an interactive 3D atlas of pain at the gluteus medius (lateral hip)",
+                 "medius"};
+    cli.set_version_flag("--version", "medius 0.1.0");
+    std::string screenshot, size;
+    cli.add_option("--screenshot", screenshot,
+                   "render one frame without a display and write it to this PNG file");
+    cli.add_option("--size", size, "image size for --screenshot, WIDTHxHEIGHT (default 1600x1000)");
+    cli.add_option("--model", out.models,
+                   "also show this model file (glTF/GLB, OBJ, STL, PLY, ...); repeatable");
+    cli.add_option("--units", out.units, "units of --model files: auto, mm, cm or m")
+        ->check(CLI::IsMember({"auto", "mm", "cm", "m"}));
+    cli.add_flag("!--no-anatomy", out.builtinAnatomy, "leave out Medius's own anatomy");
+    cli.add_option("--content", out.contentDir, "content folder (default: the built-in one)");
+    cli.add_option("--sex", out.sex, "anatomy variant: female (default) or male")
+        ->check(CLI::IsMember({"female", "male"}));
+    cli.add_flag("--list-structures", out.listStructures, "print structure ids and names, then exit");
+    cli.add_flag("--verbose", out.verbose, "print notes as well as warnings and errors");
+    cli.add_option("--exit-after-frames", out.exitAfterFrames,
+                   "window: quit after this many frames (for tests)")
+        ->check(CLI::Range(1, 1000000));
+    cli.add_option("--window-capture", out.windowCapture,
+                   "window: save the last frame, UI included, to this PNG (with --exit-after-frames)");
+
+    // One flag per row of the view option table; values are validated by the table.
+    const auto& table = viewOptionTable();
+    std::vector<std::string> viewValues(table.size());
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        std::string help = table[i].help;
+        help += " (default " + getViewOption(out.view, table[i]) + ")";
+        cli.add_option(std::string("--") + table[i].name, viewValues[i], help);
+    }
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        return {ParseOutcome::ExitSuccess, cli.help()};
+    } catch (const CLI::CallForVersion&) {
+        return {ParseOutcome::ExitSuccess, "medius 0.1.0"};
+    } catch (const CLI::ParseError& e) {
+        return {ParseOutcome::ExitFailure, std::string(e.what()) + " (see medius --help)"};
+    }
+
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        if (cli.get_option(std::string("--") + table[i].name)->count() == 0) continue;
+        std::string error;
+        if (!setViewOption(out.view, table[i].name, viewValues[i], error))
+            return {ParseOutcome::ExitFailure, std::string("--") + table[i].name + ": " + error};
+    }
+    if (!screenshot.empty()) out.screenshot = screenshot;
+    if (!size.empty()) {
+        if (!parseImageSize(size, out.width, out.height))
+            return {ParseOutcome::ExitFailure,
+                    "--size: '" + size + "' is not WIDTHxHEIGHT with each side 16 to 16384"};
+        out.sizeGiven = true;
+    }
+    if (!out.windowCapture.empty() && out.exitAfterFrames == 0)
+        return {ParseOutcome::ExitFailure, "--window-capture needs --exit-after-frames"};
+    if (out.sizeGiven && !out.screenshot)
+        return {ParseOutcome::ExitFailure, "--size only applies with --screenshot"};
+    return {};
+}
+
+}  // namespace medius::app

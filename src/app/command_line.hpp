@@ -1,0 +1,42 @@
+#pragma once
+// Medius's command line. View options come from the declarative table in
+// core/view_options.hpp, so every one of them is also a flag.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/view_options.hpp"
+
+namespace medius::app {
+
+struct CommandLine {
+    std::optional<std::string> screenshot;  // headless: render one frame to this PNG
+    int width = 1600, height = 1000;        // image size for --screenshot
+    bool sizeGiven = false;
+    std::vector<std::string> models;  // extra model files to show
+    std::string units = "auto";
+    bool builtinAnatomy = true;
+    std::string contentDir;  // empty: the default content folder
+    std::string sex = "female";
+    bool listStructures = false;
+    bool verbose = false;
+    // For tests and docs: run the real window for N frames, then exit, and
+    // optionally save the last frame (UI included) as a PNG.
+    int exitAfterFrames = 0;
+    std::string windowCapture;
+    ViewOptions view;
+};
+
+enum class ParseOutcome { Run, ExitSuccess, ExitFailure };
+
+struct ParseResult {
+    ParseOutcome outcome = ParseOutcome::Run;
+    std::string message;  // help or version text, or the error (one line)
+};
+
+ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out);
+
+// "3840x2160" -> 3840, 2160. False when malformed or outside 16..16384.
+bool parseImageSize(const std::string& text, int& width, int& height);
+
+}  // namespace medius::app

@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+
+#include "app/app_state.hpp"
+
+namespace medius::app {
+
+// Renders one frame of `state` offscreen (EGL, no display needed) at
+// width x height and writes it to `path`. Returns 0, or 1 after printing
+// one line that says why it could not.
+int captureScreenshot(AppState& state, const std::string& path, int width, int height);
+
+}  // namespace medius::app

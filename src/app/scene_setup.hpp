@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+
+#include "app/command_line.hpp"
+#include "core/diagnostics.hpp"
+#include "core/structure.hpp"
+
+namespace medius::app {
+
+// $MEDIUS_CONTENT_DIR if set, else the content folder of the source tree
+// this binary was built from.
+std::string defaultContentDir();
+
+// Medius's own anatomy (unless --no-anatomy) plus every --model file. Files
+// that fail to load are reported and left out; the rest still show.
+void buildScene(const CommandLine& commandLine, Scene& scene, DiagnosticSink& sink);
+
+}  // namespace medius::app

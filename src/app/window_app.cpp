@@ -1,0 +1,235 @@
+#include "app/window_app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/camera_input.hpp"
+#include "core/image.hpp"
+#include "app/ui_fonts.hpp"
+#include "render/debug_output.hpp"
+#include "render/gl.hpp"
+#include "render/scene_renderer.hpp"
+#include "ui/panels.hpp"
+
+namespace medius::app {
+
+namespace {
+std::string gGlfwError;
+void onGlfwError(int code, const char* description) { gGlfwError = description; }
+
+bool hasDisplay() {
+    const char* x = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (wayland && *wayland);
+}
+
+void applyStyle(float scale) {
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 4.0f;
+    style.GrabRounding = 4.0f;
+    style.WindowBorderSize = 0.0f;
+    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
+    style.ScaleAllSizes(scale);
+}
+
+// Reads the window's back buffer (scene and UI) into a PNG.
+bool saveBackBuffer(const std::string& path, int width, int height) {
+    Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.resize(static_cast<std::size_t>(width) * height * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    flipRows(image);
+    for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+    if (const std::string problem = writePng(path, image); !problem.empty()) {
+        std::fprintf(stderr, "medius: cannot write %s: %s\n", path.c_str(), problem.c_str());
+        return false;
+    }
+    return true;
+}
+
+// Owns GLFW and ImGui for the lifetime of the window, in the right order.
+struct WindowSession {
+    GLFWwindow* window = nullptr;
+    bool imguiGlfw = false, imguiGl = false;
+    ~WindowSession() {
+        if (imguiGl) ImGui_ImplOpenGL3_Shutdown();
+        if (imguiGlfw) ImGui_ImplGlfw_Shutdown();
+        if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+        if (window) glfwDestroyWindow(window);
+        glfwTerminate();
+    }
+};
+}  // namespace
+
+int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& sink) {
+    if (!hasDisplay()) {
+        std::fprintf(stderr,
+                     "medius: no display (DISPLAY and WAYLAND_DISPLAY are unset); to render "
+                     "without one, run: medius --screenshot out.png\n");
+        return 2;
+    }
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "medius: cannot open a window: %s; to render without a display, "
+                     "run: medius --screenshot out.png\n", gGlfwError.c_str());
+        return 2;
+    }
+    WindowSession session;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+#ifndef NDEBUG
+    glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
+#endif
+    session.window = glfwCreateWindow(1440, 900, "Medius", nullptr, nullptr);
+    if (!session.window) {
+        std::fprintf(stderr, "medius: cannot create an OpenGL 3.3 core window: %s\n",
+                     gGlfwError.c_str());
+        return 1;
+    }
+    GLFWwindow* window = session.window;
+    glfwMakeContextCurrent(window);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        std::fprintf(stderr, "medius: cannot load OpenGL 3.3 core functions\n");
+        return 1;
+    }
+    glfwSwapInterval(state.options.vsync ? 1 : 0);
+    render::GlMessageLog glLog;
+#ifndef NDEBUG
+    render::installDebugOutput(glLog, true);
+#endif
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window layout is not persisted yet
+    float contentScale = 1.0f, unusedY = 1.0f;
+    glfwGetWindowContentScale(window, &contentScale, &unusedY);
+    const std::string fontPath = findUiFont();
+    if (fontPath.empty())
+        sink.warning("", 0, "no TTF font found (install fonts-dejavu-core); using ImGui's built-in font");
+    float appliedScale = contentScale * state.options.uiScale;
+    buildUiFonts(fontPath, 16.0f * appliedScale);
+    applyStyle(appliedScale);
+    session.imguiGlfw = ImGui_ImplGlfw_InitForOpenGL(window, true);
+    session.imguiGl = ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    render::SceneRenderer renderer;
+    render::RenderTarget target;
+    state.view.syncWith(state.scene);
+    int fbWidth = 0, fbHeight = 0;
+    glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
+    state.aspect = static_cast<float>(fbWidth) / std::max(fbHeight, 1);
+    state.resetCamera(false);
+
+    ui::PanelVisibility panels;
+    ui::FrameStats stats;
+    stats.renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    bool sceneDirty = true;
+    int settleFrames = 3;  // ImGui needs a few frames after input to settle hover and layout
+    double lastTime = glfwGetTime();
+    int framesDrawn = 0;
+    int exitCode = 0;
+
+    while (!glfwWindowShouldClose(window) && !state.quitRequested) {
+        // 1. Events. When idle, sleep until something happens (libigl's viewer):
+        //    on llvmpipe each redraw costs tens of milliseconds.
+        if (settleFrames > 0 || state.transition.active()) {
+            glfwPollEvents();
+        } else {
+            glfwWaitEvents();
+            settleFrames = 3;
+        }
+        --settleFrames;
+        const double now = glfwGetTime();
+        const float dt = static_cast<float>(std::min(now - lastTime, 0.1));
+        lastTime = now;
+
+        const float wantedScale = contentScale * state.options.uiScale;
+        if (wantedScale != appliedScale) {
+            appliedScale = wantedScale;
+            buildUiFonts(fontPath, 16.0f * appliedScale);
+            applyStyle(appliedScale);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+
+        // 2. UI: panels read state and emit actions.
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        ActionQueue actions;
+        ui::drawMainMenu(panels, actions);
+        ui::drawStructurePanel(state.scene, state.view, &panels.structures, actions);
+        ui::drawViewPanel(state.options, &panels.view, actions);
+        ui::drawHelpWindow(&panels.help);
+        ui::drawAboutWindow(&panels.about);
+        stats.triangles = state.scene.triangleCount();
+        stats.gpuBytes = renderer.gpuBytes();
+        ui::drawStatusBar(stats);
+        if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_F1, false))
+            panels.help = !panels.help;
+
+        // 3. Apply actions and camera input.
+        int winWidth = 0, winHeight = 0;
+        glfwGetWindowSize(window, &winWidth, &winHeight);
+        sceneDirty |= handleCameraInput(state, io, static_cast<float>(winWidth),
+                                        static_cast<float>(winHeight), actions);
+        const bool vsyncBefore = state.options.vsync;
+        for (const auto& action : actions) sceneDirty |= applyAction(state, action, sink);
+        if (state.options.vsync != vsyncBefore) glfwSwapInterval(state.options.vsync ? 1 : 0);
+        sceneDirty |= state.transition.advance(dt, state.camera) || state.transition.active();
+
+        // 4. Render the 3D scene only when something changed.
+        glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
+        if (fbWidth > 0 && fbHeight > 0) {
+            std::string error;
+            const bool resized = fbWidth != target.width() || fbHeight != target.height() ||
+                                 state.options.msaa != target.samples();
+            if (resized && !target.resize(fbWidth, fbHeight, state.options.msaa, error))
+                sink.error("", 0, error);
+            state.aspect = static_cast<float>(fbWidth) / fbHeight;
+            if (sceneDirty || resized) {
+                const auto start = std::chrono::steady_clock::now();
+                renderer.render(state.scene, state.view, state.camera, state.options, target);
+                glFinish();
+                stats.frameMs = std::chrono::duration<float, std::milli>(
+                                    std::chrono::steady_clock::now() - start)
+                                    .count();
+                sceneDirty = false;
+            }
+        }
+
+        // 5. UI draw over the resolved scene, then swap. Nothing above runs after Render().
+        ImGui::Render();
+        target.blitTo(0, fbWidth, fbHeight);
+        glViewport(0, 0, fbWidth, fbHeight);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++framesDrawn;
+        const bool lastFrame =
+            commandLine.exitAfterFrames > 0 && framesDrawn >= commandLine.exitAfterFrames;
+        if (lastFrame && !commandLine.windowCapture.empty())
+            exitCode = saveBackBuffer(commandLine.windowCapture, fbWidth, fbHeight) ? 0 : 1;
+        glfwSwapBuffers(window);
+        if (lastFrame) break;
+        // A test run keeps drawing instead of waiting for input that never comes.
+        if (commandLine.exitAfterFrames > 0) settleFrames = 1;
+    }
+    return exitCode;
+}
+
+}  // namespace medius::app

@@ -1,0 +1,36 @@
+#pragma once
+// What the UI and the input handlers ask for. Panels only emit these; the
+// app applies them between building the UI and rendering, so nothing
+// mutates the scene while ImGui is drawing.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/orbit_camera.hpp"
+
+namespace medius {
+
+struct SetViewOptionAction {
+    std::string name;
+    std::string value;
+};
+struct SetVisibleAction {
+    std::size_t structure;
+    bool visible;
+};
+struct SetOpacityAction {
+    std::size_t structure;
+    float opacity;
+};
+struct ShowAllAction {};
+struct ViewPresetAction {
+    ViewPreset preset;
+};
+struct ResetCameraAction {};
+struct QuitAction {};
+
+using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAction,
+                            ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction>;
+using ActionQueue = std::vector<Action>;
+
+}  // namespace medius

@@ -1,0 +1,117 @@
+#include "core/view_options.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace medius {
+
+const std::vector<ViewOptionSpec>& viewOptionTable() {
+    static const std::vector<ViewOptionSpec> table = {
+        {"view", "camera view preset", &ViewOptions::view, 0, 0,
+         {"anterior", "posterior", "lateral", "medial", "superior", "inferior"}},
+        {"msaa", "multisample anti-aliasing samples per pixel (1 = off)", &ViewOptions::msaa, 1,
+         16, {}},
+        {"ui-scale", "user interface scale on top of the monitor's content scale",
+         &ViewOptions::uiScale, 0.5, 3.0, {}},
+        {"vsync", "wait for the display's vertical refresh", &ViewOptions::vsync, 0, 0, {}},
+        {"background-gradient", "subtle vertical background gradient",
+         &ViewOptions::backgroundGradient, 0, 0, {}},
+        {"rim-light", "rim light that separates silhouettes from the background",
+         &ViewOptions::rimLight, 0, 0, {}},
+        {"exposure", "overall brightness multiplier", &ViewOptions::exposure, 0.25, 4.0, {}},
+    };
+    return table;
+}
+
+const ViewOptionSpec* findViewOption(std::string_view name) {
+    for (const auto& spec : viewOptionTable())
+        if (name == spec.name) return &spec;
+    return nullptr;
+}
+
+namespace {
+
+std::string rangeText(const ViewOptionSpec& spec) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "a number from %g to %g", spec.min, spec.max);
+    return buf;
+}
+
+template <typename T>
+bool parseNumber(std::string_view text, T& out) {
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end;
+}
+
+}  // namespace
+
+bool setViewOption(ViewOptions& options, std::string_view name, std::string_view text,
+                   std::string& error) {
+    const ViewOptionSpec* spec = findViewOption(name);
+    if (!spec) {
+        error = "unknown view option '" + std::string(name) + "'";
+        return false;
+    }
+    const std::string prefix = "'" + std::string(text) + "' ";
+    return std::visit(
+        [&](auto member) -> bool {
+            using T = std::remove_cvref_t<decltype(options.*member)>;
+            if constexpr (std::is_same_v<T, std::string>) {
+                if (!spec->choices.empty()) {
+                    bool ok = false;
+                    std::string list;
+                    for (const char* c : spec->choices) {
+                        ok = ok || text == c;
+                        list += list.empty() ? c : std::string(", ") + c;
+                    }
+                    if (!ok) {
+                        error = prefix + "is not one of " + list;
+                        return false;
+                    }
+                }
+                options.*member = std::string(text);
+                return true;
+            } else if constexpr (std::is_same_v<T, bool>) {
+                if (text == "true" || text == "on" || text == "1" || text == "yes") {
+                    options.*member = true;
+                } else if (text == "false" || text == "off" || text == "0" || text == "no") {
+                    options.*member = false;
+                } else {
+                    error = prefix + "is not true or false";
+                    return false;
+                }
+                return true;
+            } else {
+                T value{};
+                if (!parseNumber(text, value) || !std::isfinite(static_cast<double>(value)) ||
+                    value < spec->min || value > spec->max) {
+                    error = prefix + "is not " + rangeText(*spec);
+                    return false;
+                }
+                options.*member = value;
+                return true;
+            }
+        },
+        spec->field);
+}
+
+std::string getViewOption(const ViewOptions& options, const ViewOptionSpec& spec) {
+    return std::visit(
+        [&](auto member) -> std::string {
+            using T = std::remove_cvref_t<decltype(options.*member)>;
+            if constexpr (std::is_same_v<T, std::string>) {
+                return options.*member;
+            } else if constexpr (std::is_same_v<T, bool>) {
+                return options.*member ? "true" : "false";
+            } else {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%g", static_cast<double>(options.*member));
+                return buf;
+            }
+        },
+        spec.field);
+}
+
+}  // namespace medius

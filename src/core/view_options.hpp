@@ -1,0 +1,42 @@
+#pragma once
+// One declarative table of view options (F3D's options.json idea). The
+// command line, the settings file and the View panel are all generated from
+// kViewOptionTable, so an option is added in exactly one place.
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace medius {
+
+struct ViewOptions {
+    std::string view = "anterior";  // camera preset, see parseViewPreset
+    int msaa = 4;                   // samples per pixel
+    float uiScale = 1.0f;           // multiplies the monitor's content scale
+    bool vsync = true;
+    bool backgroundGradient = true;
+    bool rimLight = true;
+    float exposure = 1.0f;
+};
+
+struct ViewOptionSpec {
+    const char* name;  // used as --name on the command line and name = in settings
+    const char* help;
+    std::variant<std::string ViewOptions::*, int ViewOptions::*, float ViewOptions::*,
+                 bool ViewOptions::*>
+        field;
+    double min = 0.0, max = 0.0;       // numeric range (inclusive)
+    std::vector<const char*> choices;  // allowed strings; empty means any
+};
+
+const std::vector<ViewOptionSpec>& viewOptionTable();
+const ViewOptionSpec* findViewOption(std::string_view name);
+
+// Parses `text` into the named option. On failure returns false and sets
+// `error` to a sentence naming the bad value and the accepted ones; the
+// caller adds where it came from (a flag, a settings file and line).
+bool setViewOption(ViewOptions& options, std::string_view name, std::string_view text,
+                   std::string& error);
+std::string getViewOption(const ViewOptions& options, const ViewOptionSpec& spec);
+
+}  // namespace medius

@@ -1,0 +1,33 @@
+#pragma once
+// A TriangleMesh on the GPU. Each vertex stream has its own buffer and its
+// own dirty bit, so changing one stream never re-uploads the others.
+#include <cstdint>
+
+#include "core/mesh.hpp"
+#include "render/gl.hpp"
+
+namespace medius::render {
+
+class GpuMesh {
+public:
+    GpuMesh();
+    ~GpuMesh();
+    GpuMesh(const GpuMesh&) = delete;
+    GpuMesh& operator=(const GpuMesh&) = delete;
+
+    // Marks the streams that differ in size or were flagged as changed.
+    void update(const TriangleMesh& mesh, bool positionsChanged, bool normalsChanged);
+    void draw() const;
+    std::size_t gpuBytes() const { return gpuBytes_; }
+    // How many times each stream was uploaded; tests check dirty-bit behaviour.
+    int positionUploads() const { return positionUploads_; }
+    int normalUploads() const { return normalUploads_; }
+
+private:
+    GLuint vao_ = 0, positionBuffer_ = 0, normalBuffer_ = 0, indexBuffer_ = 0;
+    GLsizei indexCount_ = 0;
+    std::size_t gpuBytes_ = 0;
+    int positionUploads_ = 0, normalUploads_ = 0;
+};
+
+}  // namespace medius::render

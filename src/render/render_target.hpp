@@ -1,0 +1,38 @@
+#pragma once
+// Where the 3D scene is drawn: a multisampled framebuffer resolved into a
+// single-sample texture. The window shows the texture under the UI, so a UI
+// change (hover, typing) never forces a 3D redraw; headless capture reads it.
+#include "core/image.hpp"
+#include "render/gl.hpp"
+
+namespace medius::render {
+
+class RenderTarget {
+public:
+    RenderTarget() = default;
+    ~RenderTarget();
+    RenderTarget(const RenderTarget&) = delete;
+    RenderTarget& operator=(const RenderTarget&) = delete;
+
+    // (Re)allocates when size or sample count change. Samples are clamped to
+    // what the driver offers. Returns false with `error` set on failure.
+    bool resize(int width, int height, int samples, std::string& error);
+    void bindForDrawing() const;
+    // Resolves multisamples into the texture; a no-op at one sample.
+    void resolve() const;
+    // Copies the resolved image to the bound draw framebuffer (the window).
+    void blitTo(GLuint framebuffer, int width, int height) const;
+    Image readPixels() const;
+
+    int width() const { return width_; }
+    int height() const { return height_; }
+    int samples() const { return samples_; }
+
+private:
+    void release();
+    int width_ = 0, height_ = 0, samples_ = 0;
+    GLuint msaaFbo_ = 0, msaaColour_ = 0, msaaDepth_ = 0;
+    GLuint resolveFbo_ = 0, resolveColour_ = 0, resolveDepth_ = 0;
+};
+
+}  // namespace medius::render

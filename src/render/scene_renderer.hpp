@@ -1,0 +1,40 @@
+#pragma once
+// Draws a Scene as the ViewState says: background pass, opaque structures,
+// then translucent ones back to front. Reads view state; decides nothing.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/orbit_camera.hpp"
+#include "core/structure.hpp"
+#include "core/view_options.hpp"
+#include "core/view_state.hpp"
+#include "render/gpu_mesh.hpp"
+#include "render/render_target.hpp"
+#include "render/shader_program.hpp"
+
+namespace medius::render {
+
+class SceneRenderer {
+public:
+    SceneRenderer();  // needs a current OpenGL 3.3 context; compiles the shaders
+
+    // Uploads structures whose geometry changed since the last call.
+    void syncGeometry(const Scene& scene);
+    void render(const Scene& scene, const ViewState& view, const OrbitCamera& camera,
+                const ViewOptions& options, RenderTarget& target);
+
+    std::size_t gpuBytes() const;
+    const GpuMesh* gpuMesh(std::size_t i) const { return i < meshes_.size() ? meshes_[i].get() : nullptr; }
+
+private:
+    void drawBackground(const ViewOptions& options);
+    ShaderProgram meshProgram_;
+    ShaderProgram backgroundProgram_;
+    GLuint emptyVao_ = 0;  // core profile needs a bound VAO even for attribute-less draws
+    std::vector<std::unique_ptr<GpuMesh>> meshes_;
+    std::vector<std::uint64_t> uploadedRevisions_;
+    std::vector<std::string> uploadedIds_;
+};
+
+}  // namespace medius::render

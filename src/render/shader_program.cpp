@@ -1,0 +1,81 @@
+#include "render/shader_program.hpp"
+
+#include <glm/gtc/type_ptr.hpp>
+#include <stdexcept>
+
+#include "render/shader_sources.hpp"
+
+namespace medius::render {
+
+const char* shaderText(std::string_view name) {
+    for (const auto& s : embeddedShaders())
+        if (name == s.name) return s.text;
+    throw std::runtime_error("shader " + std::string(name) + " is not embedded in this build");
+}
+
+namespace {
+GLuint compile(GLenum stage, const std::string& file) {
+    const char* text = shaderText(file);
+    GLuint shader = glCreateShader(stage);
+    glShaderSource(shader, 1, &text, nullptr);
+    glCompileShader(shader);
+    GLint ok = GL_FALSE;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[4096] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        glDeleteShader(shader);
+        throw std::runtime_error("shaders/" + file + ": compile error: " + log);
+    }
+    return shader;
+}
+}  // namespace
+
+ShaderProgram::ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile) {
+    const GLuint vs = compile(GL_VERTEX_SHADER, vertexFile);
+    GLuint fs = 0;
+    try {
+        fs = compile(GL_FRAGMENT_SHADER, fragmentFile);
+    } catch (...) {
+        glDeleteShader(vs);
+        throw;
+    }
+    program_ = glCreateProgram();
+    glAttachShader(program_, vs);
+    glAttachShader(program_, fs);
+    glLinkProgram(program_);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = GL_FALSE;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[4096] = {};
+        glGetProgramInfoLog(program_, sizeof log, nullptr, log);
+        glDeleteProgram(program_);
+        throw std::runtime_error("shaders/" + vertexFile + " + " + fragmentFile +
+                                 ": link error: " + log);
+    }
+}
+
+ShaderProgram::~ShaderProgram() {
+    if (program_) glDeleteProgram(program_);
+}
+
+GLint ShaderProgram::location(const char* name) {
+    auto it = locations_.find(name);
+    if (it != locations_.end()) return it->second;
+    const GLint loc = glGetUniformLocation(program_, name);
+    locations_.emplace(name, loc);
+    return loc;
+}
+
+void ShaderProgram::set(const char* name, float v) { glUniform1f(location(name), v); }
+void ShaderProgram::set(const char* name, int v) { glUniform1i(location(name), v); }
+void ShaderProgram::set(const char* name, const glm::vec3& v) {
+    glUniform3fv(location(name), 1, glm::value_ptr(v));
+}
+void ShaderProgram::set(const char* name, const glm::mat4& m) {
+    glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(m));
+}
+
+}  // namespace medius::render

@@ -1,0 +1,75 @@
+#include <imgui.h>
+
+#include "ui/panels.hpp"
+
+namespace medius::ui {
+
+void drawHelpWindow(bool* open) {
+    if (!*open) return;
+    if (!ImGui::Begin("Controls", open, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    static constexpr const char* kRows[][2] = {
+        {"Left drag", "rotate about the centre"},
+        {"Right or middle drag", "pan"},
+        {"Wheel", "zoom toward the point under the cursor"},
+        {"Double-click", "centre on the surface point"},
+        {"Arrow keys", "rotate in 15 degree steps"},
+        {"Shift + arrow keys", "pan"},
+        {"+ / -", "zoom in / out"},
+        {"1 - 6", "anterior, posterior, right and left lateral, superior, inferior"},
+        {"Home", "reset the camera"},
+        {"F1", "show or hide this window"},
+        {"Ctrl+Q", "quit"},
+    };
+    if (ImGui::BeginTable("controls", 2, ImGuiTableFlags_RowBg)) {
+        for (const auto& row : kRows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+void drawAboutWindow(bool* open) {
+    if (!*open) return;
+    if (!ImGui::Begin("About Medius", open, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextUnformatted("Medius 0.1.0");
+    ImGui::TextUnformatted("An interactive 3D atlas of pain at the gluteus medius.");
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+    ImGui::TextUnformatted(
+        "Medius is for education and explanation. It does not diagnose: "
+        "hip and buttock pain needs a qualified clinician's assessment.");
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+void drawStatusBar(const FrameStats& stats) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float height = ImGui::GetFrameHeight();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height));
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, height));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
+    if (ImGui::Begin("##status", nullptr, flags)) {
+        ImGui::Text("%zu triangles   %.1f MB on GPU   last redraw %.1f ms   %s   "
+                    "For education only; not a diagnosis.",
+                    stats.triangles, stats.gpuBytes / 1048576.0, stats.frameMs,
+                    stats.renderer.c_str());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace medius::ui

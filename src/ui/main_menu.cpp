@@ -1,0 +1,44 @@
+#include <imgui.h>
+
+#include "ui/panels.hpp"
+
+namespace medius::ui {
+
+void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.push_back(QuitAction{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        struct Item {
+            const char* label;
+            const char* key;
+            ViewPreset preset;
+        };
+        static constexpr Item kItems[] = {
+            {"Anterior", "1", ViewPreset::Anterior},
+            {"Posterior", "2", ViewPreset::Posterior},
+            {"Right lateral", "3", ViewPreset::RightLateral},
+            {"Left lateral", "4", ViewPreset::LeftLateral},
+            {"Superior", "5", ViewPreset::Superior},
+            {"Inferior", "6", ViewPreset::Inferior},
+        };
+        for (const auto& item : kItems)
+            if (ImGui::MenuItem(item.label, item.key)) actions.push_back(ViewPresetAction{item.preset});
+        ImGui::Separator();
+        if (ImGui::MenuItem("Reset camera", "Home")) actions.push_back(ResetCameraAction{});
+        ImGui::Separator();
+        ImGui::MenuItem("Structures", nullptr, &panels.structures);
+        ImGui::MenuItem("Display options", nullptr, &panels.view);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Controls", "F1", &panels.help);
+        ImGui::MenuItem("About Medius", nullptr, &panels.about);
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+}  // namespace medius::ui

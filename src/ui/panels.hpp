@@ -1,0 +1,34 @@
+#pragma once
+// ImGui panels. Each reads state and appends actions; none holds data.
+#include <string>
+
+#include "core/actions.hpp"
+#include "core/structure.hpp"
+#include "core/view_options.hpp"
+#include "core/view_state.hpp"
+
+namespace medius::ui {
+
+struct FrameStats {
+    float frameMs = 0.0f;     // last 3D redraw, CPU wall time
+    std::size_t triangles = 0;
+    std::size_t gpuBytes = 0;
+    std::string renderer;     // GL_RENDERER
+};
+
+struct PanelVisibility {
+    bool structures = true;
+    bool view = false;
+    bool help = false;
+    bool about = false;
+};
+
+void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);
+void drawStructurePanel(const Scene& scene, const ViewState& view, bool* open,
+                        ActionQueue& actions);
+void drawViewPanel(const ViewOptions& options, bool* open, ActionQueue& actions);
+void drawHelpWindow(bool* open);
+void drawAboutWindow(bool* open);
+void drawStatusBar(const FrameStats& stats);
+
+}  // namespace medius::ui

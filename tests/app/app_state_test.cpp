@@ -1,0 +1,59 @@
+#include <gtest/gtest.h>
+
+#include "app/app_state.hpp"
+#include "test_shapes.hpp"
+
+using namespace medius;
+using namespace medius::app;
+
+namespace {
+AppState stateWithBox() {
+    AppState s;
+    s.scene.add({"box", "Box", "", Layer::Bone, Side::None, test::makeBox({-10, -10, -10}, {10, 10, 10})});
+    s.view.syncWith(s.scene);
+    s.resetCamera(false);
+    return s;
+}
+}  // namespace
+
+TEST(AppState, ViewPresetActionAnimatesToThatSide) {
+    AppState s = stateWithBox();
+    DiagnosticSink sink;
+    EXPECT_GT(s.camera.eye().x, 10.0f) << "starts anterior";
+    EXPECT_TRUE(applyAction(s, ViewPresetAction{ViewPreset::RightLateral}, sink));
+    EXPECT_TRUE(s.transition.active());
+    for (int i = 0; i < 100 && s.transition.active(); ++i) s.transition.advance(0.02f, s.camera);
+    EXPECT_FALSE(s.transition.active());
+    EXPECT_GT(s.camera.eye().z, 10.0f) << "ends on the right side";
+    EXPECT_NEAR(s.camera.eye().x, 0.0f, 1e-2f);
+}
+
+TEST(AppState, ResetReturnsHome) {
+    AppState s = stateWithBox();
+    DiagnosticSink sink;
+    const CameraPose home = s.camera.pose();
+    s.camera.rotate(300, 100, 800);
+    s.camera.pan(50, 20, 800);
+    applyAction(s, ResetCameraAction{}, sink);
+    for (int i = 0; i < 100 && s.transition.active(); ++i) s.transition.advance(0.02f, s.camera);
+    EXPECT_NEAR(glm::length(s.camera.pose().target - home.target), 0.0f, 1e-3f);
+    EXPECT_NEAR(s.camera.pose().distance, home.distance, 1e-2f);
+}
+
+TEST(AppState, OptionAndVisibilityActions) {
+    AppState s = stateWithBox();
+    DiagnosticSink sink;
+    EXPECT_TRUE(applyAction(s, SetViewOptionAction{"msaa", "2"}, sink));
+    EXPECT_EQ(s.options.msaa, 2);
+    EXPECT_FALSE(applyAction(s, SetViewOptionAction{"msaa", "zero"}, sink));
+    EXPECT_TRUE(sink.hasErrors());
+    EXPECT_EQ(s.options.msaa, 2);
+    applyAction(s, SetVisibleAction{0, false}, sink);
+    EXPECT_FALSE(s.view.appearance(0).visible);
+    applyAction(s, ShowAllAction{}, sink);
+    EXPECT_TRUE(s.view.appearance(0).visible);
+    applyAction(s, SetOpacityAction{0, 0.25f}, sink);
+    EXPECT_FLOAT_EQ(s.view.appearance(0).opacity, 0.25f);
+    applyAction(s, QuitAction{}, sink);
+    EXPECT_TRUE(s.quitRequested);
+}

@@ -1,0 +1,129 @@
+// Runs the built medius binary the way a user or a script would.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "core/image.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string output;  // stdout and stderr together
+};
+
+// No display: DISPLAY and WAYLAND_DISPLAY are removed from the environment.
+Run runMedius(const std::string& args) {
+    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(MEDIUS_BINARY) +
+                                "' " + args + " 2>&1";
+    Run run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return run;
+    std::array<char, 4096> buf{};
+    std::size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
+    const int status = pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+std::string tempPath(const std::string& name) {
+    return (fs::temp_directory_path() / ("medius_cli_" + name)).string();
+}
+
+int maxChannelDifference(const std::uint8_t* a, const std::uint8_t* b) {
+    int d = 0;
+    for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a[c] - b[c]));
+    return d;
+}
+
+}  // namespace
+
+TEST(MediusBinary, ScreenshotWithoutDisplayWritesTheModel) {
+    const auto png = tempPath("shot.png");
+    fs::remove(png);
+    const Run r = runMedius("--screenshot '" + png + "' --size 320x200");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    medius::Image img;
+    ASSERT_EQ(medius::readPng(png, img), "");
+    EXPECT_EQ(img.width, 320);
+    EXPECT_EQ(img.height, 200);
+    // Background gradient at the top-left corner; the hip model at the centre, which differs.
+    const auto* corner = img.pixel(2, 2);
+    const auto* centre = img.pixel(160, 100);
+    EXPECT_GT(maxChannelDifference(corner, centre), 25) << "model expected at the image centre";
+    fs::remove(png);
+}
+
+TEST(MediusBinary, WindowWithoutDisplaySaysHowToCapture) {
+    const Run r = runMedius("");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.output.find("no display"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("--screenshot"), std::string::npos) << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << "one line: " << r.output;
+}
+
+TEST(MediusBinary, BadCommandLineIsOneLineAndNonZero) {
+    const Run r = runMedius("--msaa lots");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.output.find("--msaa"), std::string::npos) << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+}
+
+TEST(MediusBinary, UnwritableScreenshotPathFailsClearly) {
+    const Run r = runMedius("--screenshot /nonexistent-folder/x.png --size 64x64");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("/nonexistent-folder/x.png"), std::string::npos) << r.output;
+}
+
+TEST(MediusBinary, BrokenModelIsReportedAndTheRestStillRenders) {
+    const auto bad = tempPath("broken.stl");
+    std::ofstream(bad) << "solid nothing useful\nfacet normal\n";
+    const auto png = tempPath("with_bad_model.png");
+    const Run r = runMedius("--model '" + bad + "' --model /no/such/file.glb --screenshot '" + png +
+                            "' --size 64x64");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find(bad), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("/no/such/file.glb: error: model file not found"), std::string::npos)
+        << r.output;
+    EXPECT_TRUE(fs::exists(png));
+    fs::remove(bad);
+    fs::remove(png);
+}
+
+TEST(MediusBinary, UserModelAloneIsFramedAndDrawn) {
+    const auto obj = tempPath("pyramid.obj");
+    std::ofstream(obj) << "v 0 0 0\nv 0.1 0 0\nv 0 0.1 0\nv 0 0 0.1\nf 1 3 2\nf 1 2 4\nf 1 4 3\nf 2 3 4\n";
+    const auto png = tempPath("pyramid.png");
+    const Run r = runMedius("--no-anatomy --model '" + obj + "' --units m --screenshot '" + png +
+                            "' --size 128x128");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    medius::Image img;
+    ASSERT_EQ(medius::readPng(png, img), "");
+    EXPECT_GT(maxChannelDifference(img.pixel(2, 2), img.pixel(64, 64)), 25) << "pyramid at centre";
+    fs::remove(obj);
+    fs::remove(png);
+}
+
+// Checks the PNG that the Xvfb window test (app_window_e2e_xvfb) saved.
+TEST(WindowCapture, RealWindowDrewSceneAndUi) {
+    const char* path = std::getenv("MEDIUS_WINDOW_CAPTURE");
+    if (!path) GTEST_SKIP() << "runs after app_window_e2e_xvfb, which sets MEDIUS_WINDOW_CAPTURE";
+    medius::Image img;
+    ASSERT_EQ(medius::readPng(path, img), "") << "the window test did not save its frame";
+    ASSERT_GT(img.width, 200);
+    // The menu bar along the top is ImGui's dark grey, unlike the scene's gradient below it.
+    const auto* menu = img.pixel(img.width / 2, 4);
+    const auto* scene = img.pixel(img.width / 2, img.height / 2);
+    EXPECT_GT(maxChannelDifference(menu, scene), 10);
+    // The model sits in the middle of the window: the centre differs from the right margin.
+    const auto* margin = img.pixel(img.width - 5, img.height / 2);
+    EXPECT_GT(maxChannelDifference(scene, margin), 20);
+}
