@@ -3,14 +3,26 @@
 // a lamp over a dissection table would: a warm key light from the upper left,
 // a cool fill from the right, a hemisphere ambient (sky above, floor below)
 // and a rim term that lifts silhouettes off the background.
+// On the skin it also paints pain zones: soft-edged capsules in the pelvic
+// frame, solid for local pain and hatched for referred pain.
 in vec3 vViewPosition;
 in vec3 vViewNormal;
+in vec3 vWorldPosition;
 
 uniform vec3 uBaseColour;  // linear RGB
 uniform float uOpacity;
 uniform float uExposure;
 uniform float uRimStrength;
+uniform float uEmissive;     // highlighted structures glow a little
 uniform vec3 uSkyDirection;  // world up (+Y superior) in view space
+
+const int kMaxZones = 48;
+uniform int uPaintCanvas;    // 1 on the skin
+uniform int uZoneCount;
+uniform vec4 uZoneA[kMaxZones];  // xyz: segment start (mm), w: radius (mm)
+uniform vec4 uZoneB[kMaxZones];  // xyz: segment end, w: intensity, negative when referred
+uniform vec3 uLocalPainColour;
+uniform vec3 uReferredPainColour;
 
 out vec4 fragColour;
 
@@ -26,6 +38,12 @@ vec3 linearToSrgb(vec3 c) {
     return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
 }
 
+float segmentDistance(vec3 p, vec3 a, vec3 b) {
+    vec3 ab = b - a;
+    float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
+    return length(p - (a + ab * t));
+}
+
 void main() {
     vec3 n = normalize(vViewNormal);
     vec3 v = normalize(-vViewPosition);
@@ -34,17 +52,37 @@ void main() {
 
     float hemi = 0.5 + 0.5 * dot(n, uSkyDirection);
     vec3 ambient = mix(kGroundColour, kSkyColour, hemi);
-
     float keyDiffuse = max(dot(n, kKeyDirection), 0.0);
     float fillDiffuse = max(dot(n, kFillDirection), 0.0);
     vec3 h = normalize(kKeyDirection + v);
     // Wet tissue has a soft, broad highlight rather than a sharp plastic one.
     float specular = pow(max(dot(n, h), 0.0), 24.0) * 0.18 * step(0.0, keyDiffuse);
-
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * uRimStrength;
+    vec3 light = ambient + kKeyColour * keyDiffuse + kFillColour * fillDiffuse;
 
-    vec3 colour = uBaseColour * (ambient + kKeyColour * keyDiffuse + kFillColour * fillDiffuse);
+    vec3 base = uBaseColour;
+    float alpha = uOpacity;
+    if (uPaintCanvas == 1 && uZoneCount > 0) {
+        float local = 0.0, referred = 0.0;
+        for (int i = 0; i < uZoneCount; ++i) {
+            float d = segmentDistance(vWorldPosition, uZoneA[i].xyz, uZoneB[i].xyz);
+            float r = uZoneA[i].w;
+            // Full strength in the inner 55% of the radius, fading to nothing at the edge.
+            float w = abs(uZoneB[i].w) * (1.0 - smoothstep(0.55 * r, r, d));
+            if (uZoneB[i].w < 0.0) referred = max(referred, w); else local = max(local, w);
+        }
+        // Referred pain is hatched: diagonal bands 9 mm apart fixed on the body.
+        float band = step(0.5, fract(dot(vWorldPosition, vec3(0.577)) / 9.0));
+        float referredShown = referred * mix(0.45, 1.0, band);
+        float paint = max(local, referredShown);
+        vec3 painColour = local >= referredShown ? uLocalPainColour : uReferredPainColour;
+        base = mix(base, painColour, clamp(paint * 1.15, 0.0, 1.0));
+        // Never fully opaque: a highlighted structure under the paint still shows.
+        alpha = mix(alpha, 0.72, clamp(paint * 1.3, 0.0, 1.0));
+    }
+
+    vec3 colour = base * light + base * uEmissive;
     colour += vec3(specular) + vec3(0.55, 0.62, 0.75) * rim;
     colour *= uExposure;
-    fragColour = vec4(linearToSrgb(colour), uOpacity);
+    fragColour = vec4(linearToSrgb(colour), alpha);
 }

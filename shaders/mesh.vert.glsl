@@ -8,11 +8,13 @@ uniform mat4 uView;
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
+out vec3 vWorldPosition;
 
 void main() {
     vec4 viewPos = uView * vec4(aPosition, 1.0);
     vViewPosition = viewPos.xyz;
     // uView is a rigid transform, so its upper 3x3 also transforms normals.
     vViewNormal = mat3(uView) * aNormal;
+    vWorldPosition = aPosition;
     gl_Position = uViewProjection * vec4(aPosition, 1.0);
 }

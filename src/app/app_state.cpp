@@ -1,5 +1,7 @@
 #include "app/app_state.hpp"
 
+#include "core/condition_view.hpp"
+
 namespace medius::app {
 
 namespace {
@@ -14,8 +16,25 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 }  // namespace
 
 CameraPose AppState::homePose() const {
-    const ViewPreset preset = parseViewPreset(options.view).value_or(ViewPreset::Anterior);
-    return camera.framing(scene.bounds(), preset, aspect);
+    const Condition* c = condition();
+    const std::string& viewName = c && !viewChosen ? c->view : options.view;
+    const ViewPreset preset = parseViewPreset(viewName).value_or(ViewPreset::Anterior);
+    if (c) {
+        const Bounds focus = conditionFocus(scene, *c, view.painSegments());
+        if (focus.valid()) return camera.framing(focus, preset, aspect);
+    }
+    // Without a condition the skin is hidden: frame what is shown, not the whole body.
+    Bounds shown;
+    for (std::size_t i = 0; i < scene.size(); ++i)
+        if (i >= view.appearances().size() || view.appearance(i).visible)
+            shown.extend(scene.structures()[i].mesh.bounds());
+    return camera.framing(shown.valid() ? shown : scene.bounds(), preset, aspect);
+}
+
+void AppState::applyCondition(DiagnosticSink& sink) {
+    const Condition* c = condition();
+    view.setAppearances(conditionAppearances(scene, c));
+    view.setPainSegments(c ? resolvePainZones(scene, *c, sink) : std::vector<PainSegment>{});
 }
 
 void AppState::resetCamera(bool animate) {
@@ -49,8 +68,9 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 return true;
             },
             [&](const ViewPresetAction& a) {
-                const CameraPose to = state.camera.framing(state.scene.bounds(), a.preset, state.aspect);
-                state.transition.start(state.camera.pose(), to, kTransitionSeconds);
+                state.options.view = viewPresetName(a.preset);
+                state.viewChosen = true;
+                state.transition.start(state.camera.pose(), state.homePose(), kTransitionSeconds);
                 return true;
             },
             [&](const ResetCameraAction&) {
@@ -59,6 +79,26 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
             },
             [&](const QuitAction&) {
                 state.quitRequested = true;
+                return false;
+            },
+            [&](const SelectConditionAction& a) {
+                if (!a.id.empty() && !state.content.findCondition(a.id)) {
+                    sink.error("", 0, "unknown condition '" + a.id + "'");
+                    return false;
+                }
+                state.conditionId = a.id;
+                if (state.compareId == a.id) state.compareId.clear();
+                state.viewChosen = false;
+                state.applyCondition(sink);
+                state.resetCamera(true);
+                return true;
+            },
+            [&](const SetAudienceAction& a) {
+                state.audience = a.audience;
+                return false;  // wording only: the 3D image is unchanged
+            },
+            [&](const CompareConditionAction& a) {
+                state.compareId = a.id;
                 return false;
             },
         },

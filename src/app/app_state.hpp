@@ -3,6 +3,7 @@
 // it in response to actions. Window and headless capture share it.
 #include "core/actions.hpp"
 #include "core/camera_transition.hpp"
+#include "core/condition.hpp"
 #include "core/diagnostics.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/structure.hpp"
@@ -20,9 +21,19 @@ struct AppState {
     float aspect = 1.6f;
     bool quitRequested = false;
 
-    // Frames the whole scene from the preset named by options.view.
+    ContentLibrary content;
+    std::string conditionId;  // empty: plain anatomy
+    std::string compareId;    // the condition shown beside it in the compare view
+    Audience audience = Audience::Clinician;
+    // True once the user chose a view preset: a condition's own view no longer overrides it.
+    bool viewChosen = false;
+
+    const Condition* condition() const { return content.findCondition(conditionId); }
+    // The chosen condition's camera, or the whole scene from options.view.
     CameraPose homePose() const;
     void resetCamera(bool animate);
+    // Recomputes what the chosen condition implies: highlights, ghosting, pain zones.
+    void applyCondition(DiagnosticSink& sink);
 };
 
 // Applies one action. Returns true when the 3D image must be redrawn.

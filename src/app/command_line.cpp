@@ -37,6 +37,15 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     cli.add_option("--sex", out.sex, "anatomy variant: female (default) or male")
         ->check(CLI::IsMember({"female", "male"}));
     cli.add_flag("--list-structures", out.listStructures, "print structure ids and names, then exit");
+    cli.add_flag("--list-conditions", out.listConditions, "print condition ids and names, then exit");
+    cli.add_option("--condition", out.condition, "show this condition (see --list-conditions)");
+    cli.add_option("--audience", out.audience, "wording of the panels: clinician (default) or patient")
+        ->check(CLI::IsMember({"clinician", "patient"}));
+    cli.add_option("--compare", out.compare,
+                   "with --condition: open the comparison with this condition");
+    cli.add_option("--check-content", out.checkContent,
+                   "validate a content folder (conditions, references, red flags) and exit");
+    cli.add_flag("--with-ui", out.withUi, "--screenshot draws the panels too, as the window would");
     cli.add_flag("--verbose", out.verbose, "print notes as well as warnings and errors");
     cli.add_option("--exit-after-frames", out.exitAfterFrames,
                    "window: quit after this many frames (for tests)")
@@ -69,7 +78,10 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
         if (!setViewOption(out.view, table[i].name, viewValues[i], error))
             return {ParseOutcome::ExitFailure, std::string("--") + table[i].name + ": " + error};
     }
+    out.viewGiven = cli.get_option("--view")->count() > 0;
     if (!screenshot.empty()) out.screenshot = screenshot;
+    if (out.withUi && !out.screenshot)
+        return {ParseOutcome::ExitFailure, "--with-ui only applies with --screenshot"};
     if (!size.empty()) {
         if (!parseImageSize(size, out.width, out.height))
             return {ParseOutcome::ExitFailure,

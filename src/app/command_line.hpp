@@ -19,6 +19,13 @@ struct CommandLine {
     std::string contentDir;  // empty: the default content folder
     std::string sex = "female";
     bool listStructures = false;
+    bool listConditions = false;
+    std::string condition;         // condition id to show
+    std::string audience = "clinician";
+    std::string compare;           // condition shown beside it in the compare window
+    std::string checkContent;      // validate this content folder and exit
+    bool withUi = false;           // --screenshot includes the panels
+    bool viewGiven = false;        // --view was given: it overrides a condition's own view
     bool verbose = false;
     // For tests and docs: run the real window for N frames, then exit, and
     // optionally save the last frame (UI included) as a PNG.

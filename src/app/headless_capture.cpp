@@ -2,6 +2,12 @@
 
 #include <cstdio>
 
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/pain_maps.hpp"
+#include "app/ui_fonts.hpp"
+#include "app/ui_frame.hpp"
 #include "core/image.hpp"
 #include "render/debug_output.hpp"
 #include "render/egl_context.hpp"
@@ -9,7 +15,57 @@
 
 namespace medius::app {
 
-int captureScreenshot(AppState& state, const std::string& path, int width, int height) {
+namespace {
+// The window's panels drawn over the resolved image, as a user would see them.
+bool drawUiOver(AppState& state, render::SceneRenderer& renderer, render::RenderTarget& target) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(static_cast<float>(target.width()), static_cast<float>(target.height()));
+    io.DeltaTime = 1.0f / 60.0f;
+    // Screenshots are made for reading on a projector or a page: scale with the image.
+    const float scale = std::max(1.0f, target.height() / 1000.0f) * state.options.uiScale;
+    buildUiFonts(findUiFont(), 16.0f * scale);
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().WindowRounding = 6.0f;
+    ImGui::GetStyle().FrameRounding = 4.0f;
+    ImGui::GetStyle().ScaleAllSizes(scale);
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        std::fprintf(stderr, "medius: cannot draw the panels offscreen (ImGui OpenGL backend)\n");
+        ImGui::DestroyContext();
+        return false;
+    }
+    UiState ui;
+    ui.panels.compare = !state.compareId.empty();
+    ui.stats.renderer = "offscreen";
+    PainMaps painMaps;
+    DiagnosticSink sink;
+    if (ui.panels.compare && state.condition() && painMaps.update(state, renderer, sink)) {
+        ui.painMapLeft = painMaps.leftTexture();
+        ui.painMapRight = painMaps.rightTexture();
+        ui.painMapAspect = painMaps.aspect();
+    }
+    ui.stats.triangles = state.scene.triangleCount();
+    ui.stats.gpuBytes = renderer.gpuBytes();
+    // Auto-sized windows settle on the second frame; only the last one is drawn.
+    for (int frame = 0; frame < 3; ++frame) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        ActionQueue ignored;
+        buildUi(state, ui, ignored);
+        ImGui::Render();
+    }
+    target.bindResolvedForDrawing();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+    return true;
+}
+}  // namespace
+
+int captureScreenshot(AppState& state, const std::string& path, int width, int height,
+                      bool withUi) {
     std::string error;
 #ifdef NDEBUG
     constexpr bool kDebugContext = false;
@@ -30,11 +86,11 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
         return 1;
     }
     state.aspect = static_cast<float>(width) / static_cast<float>(height);
-    state.view.syncWith(state.scene);
     state.resetCamera(false);
 
     render::SceneRenderer renderer;
     renderer.render(state.scene, state.view, state.camera, state.options, target);
+    if (withUi && !drawUiOver(state, renderer, target)) return 1;
     const Image image = target.readPixels();
     if (const std::string problem = writePng(path, image); !problem.empty()) {
         std::fprintf(stderr, "medius: cannot write screenshot %s: %s\n", path.c_str(),

@@ -8,6 +8,7 @@ namespace medius::app {
 // Renders one frame of `state` offscreen (EGL, no display needed) at
 // width x height and writes it to `path`. Returns 0, or 1 after printing
 // one line that says why it could not.
-int captureScreenshot(AppState& state, const std::string& path, int width, int height);
+int captureScreenshot(AppState& state, const std::string& path, int width, int height,
+                      bool withUi);
 
 }  // namespace medius::app

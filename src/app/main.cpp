@@ -9,6 +9,7 @@
 #include "app/headless_capture.hpp"
 #include "app/scene_setup.hpp"
 #include "app/window_app.hpp"
+#include "core/content_loader.hpp"
 
 int main(int argc, char** argv) {
     using namespace medius;
@@ -34,6 +35,46 @@ int main(int argc, char** argv) {
         app::AppState state;
         state.options = commandLine.view;
         app::buildScene(commandLine, state.scene, sink);
+        const KnownNames known = app::knownNames(state.scene);
+
+        if (!commandLine.checkContent.empty()) {
+            DiagnosticSink check;
+            check.setListener([](const Diagnostic& d) {
+                if (d.level != Level::Info) std::fprintf(stderr, "%s\n", d.format().c_str());
+            });
+            const ContentLibrary library = loadContent(commandLine.checkContent, known, check);
+            std::printf("medius: %s: %zu conditions, %zu references, %zu red flags; %d errors, "
+                        "%d warnings\n",
+                        commandLine.checkContent.c_str(), library.conditions.size(),
+                        library.references.size(), library.redFlags.size(),
+                        check.count(Level::Error), check.count(Level::Warning));
+            return check.hasErrors() ? 1 : 0;
+        }
+
+        state.content = loadContent(commandLine.contentDir.empty() ? app::defaultContentDir()
+                                                                  : commandLine.contentDir,
+                                    known, sink);
+        if (commandLine.listConditions) {
+            for (const auto& c : state.content.conditions)
+                std::printf("%-32s %s  [%s]\n", c.id.c_str(), c.name.c_str(), c.group.c_str());
+            return 0;
+        }
+        if (!commandLine.condition.empty() && !state.content.findCondition(commandLine.condition)) {
+            std::fprintf(stderr, "medius: --condition: unknown condition '%s' (see --list-conditions)\n",
+                         commandLine.condition.c_str());
+            return 2;
+        }
+        state.conditionId = commandLine.condition;
+        if (!commandLine.compare.empty() && !state.content.findCondition(commandLine.compare)) {
+            std::fprintf(stderr, "medius: --compare: unknown condition '%s' (see --list-conditions)\n",
+                         commandLine.compare.c_str());
+            return 2;
+        }
+        state.compareId = commandLine.compare;
+        state.audience = commandLine.audience == "patient" ? Audience::Patient : Audience::Clinician;
+        state.viewChosen = commandLine.viewGiven;
+        state.view.syncWith(state.scene);
+        state.applyCondition(sink);
 
         if (commandLine.listStructures) {
             for (const auto& s : state.scene.structures())
@@ -42,7 +83,7 @@ int main(int argc, char** argv) {
         }
         if (commandLine.screenshot)
             return app::captureScreenshot(state, *commandLine.screenshot, commandLine.width,
-                                          commandLine.height);
+                                          commandLine.height, commandLine.withUi);
         return app::runWindow(state, commandLine, sink);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "medius: fatal error: %s\n", e.what());

@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "anatomy-gen/body_surface.hpp"
 #include "anatomy-gen/hip_model.hpp"
+#include "anatomy-gen/joints_nerves.hpp"
 #include "model-io/model_import.hpp"
 
 namespace medius::app {
@@ -21,6 +23,19 @@ void buildScene(const CommandLine& commandLine, Scene& scene, DiagnosticSink& si
             commandLine.sex == "male" ? anatomy::Sex::Male : anatomy::Sex::Female;
         Scene anatomy = anatomy::buildHipModel(content + "/anatomy", sex, sink);
         for (const auto& s : anatomy.structures()) scene.add(s);
+        for (auto& s : anatomy::buildJointsAndNerves(content + "/anatomy", sex, sink))
+            scene.add(std::move(s));
+        anatomy::BodySurface body = anatomy::buildBodySurface(content + "/anatomy", sex, sink);
+        if (!body.skin.empty()) {
+            Structure skin;
+            skin.id = "skin";
+            skin.name = "Skin";
+            skin.latin = "Cutis";
+            skin.layer = Layer::Skin;
+            skin.mesh = std::move(body.skin);
+            scene.add(std::move(skin));
+        }
+        for (const auto& [name, position] : body.landmarks) scene.setLandmark(name, position);
     }
     io::ImportOptions options;
     options.units = io::parseUnits(commandLine.units).value_or(io::Units::Auto);
@@ -35,6 +50,14 @@ void buildScene(const CommandLine& commandLine, Scene& scene, DiagnosticSink& si
         s.mesh = std::move(*mesh);
         scene.add(std::move(s));
     }
+}
+
+KnownNames knownNames(const Scene& scene) {
+    KnownNames known;
+    for (const auto& s : scene.structures())
+        if (s.layer != Layer::Other) known.structures.insert(s.id);
+    for (const auto& [name, position] : scene.landmarks()) known.landmarks.insert(name);
+    return known;
 }
 
 }  // namespace medius::app

@@ -15,7 +15,8 @@
 #include "render/debug_output.hpp"
 #include "render/gl.hpp"
 #include "render/scene_renderer.hpp"
-#include "ui/panels.hpp"
+#include "app/pain_maps.hpp"
+#include "app/ui_frame.hpp"
 
 namespace medius::app {
 
@@ -130,15 +131,14 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
 
     render::SceneRenderer renderer;
     render::RenderTarget target;
-    state.view.syncWith(state.scene);
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
     state.aspect = static_cast<float>(fbWidth) / std::max(fbHeight, 1);
     state.resetCamera(false);
 
-    ui::PanelVisibility panels;
-    ui::FrameStats stats;
-    stats.renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    UiState ui;
+    ui.stats.renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    PainMaps painMaps;
     bool sceneDirty = true;
     int settleFrames = 3;  // ImGui needs a few frames after input to settle hover and layout
     double lastTime = glfwGetTime();
@@ -173,16 +173,13 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         ActionQueue actions;
-        ui::drawMainMenu(panels, actions);
-        ui::drawStructurePanel(state.scene, state.view, &panels.structures, actions);
-        ui::drawViewPanel(state.options, &panels.view, actions);
-        ui::drawHelpWindow(&panels.help);
-        ui::drawAboutWindow(&panels.about);
-        stats.triangles = state.scene.triangleCount();
-        stats.gpuBytes = renderer.gpuBytes();
-        ui::drawStatusBar(stats);
+        ui.stats.triangles = state.scene.triangleCount();
+        ui.stats.gpuBytes = renderer.gpuBytes();
+        buildUi(state, ui, actions);
         if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_F1, false))
-            panels.help = !panels.help;
+            ui.panels.help = !ui.panels.help;
+        if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_C, false) && !io.KeyCtrl)
+            ui.panels.compare = !ui.panels.compare;
 
         // 3. Apply actions and camera input.
         int winWidth = 0, winHeight = 0;
@@ -207,11 +204,19 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                 const auto start = std::chrono::steady_clock::now();
                 renderer.render(state.scene, state.view, state.camera, state.options, target);
                 glFinish();
-                stats.frameMs = std::chrono::duration<float, std::milli>(
+                ui.stats.frameMs = std::chrono::duration<float, std::milli>(
                                     std::chrono::steady_clock::now() - start)
                                     .count();
                 sceneDirty = false;
             }
+        }
+
+        // The comparison window's pain maps, only when its pair of conditions changed.
+        if (ui.panels.compare && state.condition() &&
+            painMaps.update(state, renderer, sink)) {
+            ui.painMapLeft = painMaps.leftTexture();
+            ui.painMapRight = state.compareId.empty() ? 0 : painMaps.rightTexture();
+            ui.painMapAspect = painMaps.aspect();
         }
 
         // 5. UI draw over the resolved scene, then swap. Nothing above runs after Render().

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/condition.hpp"
 #include "core/orbit_camera.hpp"
 
 namespace medius {
@@ -28,9 +29,21 @@ struct ViewPresetAction {
 };
 struct ResetCameraAction {};
 struct QuitAction {};
+// Empty id: back to the plain anatomy.
+struct SelectConditionAction {
+    std::string id;
+};
+struct SetAudienceAction {
+    Audience audience;
+};
+// Empty id: close the comparison.
+struct CompareConditionAction {
+    std::string id;
+};
 
 using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAction,
-                            ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction>;
+                            ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction,
+                            SelectConditionAction, SetAudienceAction, CompareConditionAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -2,6 +2,7 @@
 // A named anatomical structure and the scene that holds them: the data layer
 // of Polyscope's split. The renderer keeps GPU buffers keyed by structure id
 // and re-uploads only what a structure's revision counters say changed.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,13 @@ public:
     bool empty() const { return structures_.empty(); }
     Bounds bounds() const;
     std::size_t triangleCount() const;
+
+    // Named points on the body (e.g. greater_trochanter_r on the skin), in the
+    // pelvic frame. Pain zones are drawn through them, so they follow the body.
+    void setLandmark(const std::string& name, const glm::vec3& position) {
+        landmarks_[name] = position;
+    }
+    const std::map<std::string, glm::vec3>& landmarks() const { return landmarks_; }
     // Bumped whenever any geometry changes.
     std::uint64_t geometryRevision() const { return geometryRevision_; }
     // The revision at which structure i's mesh last changed, so the renderer
@@ -47,6 +55,7 @@ public:
 private:
     std::vector<Structure> structures_;
     std::vector<std::uint64_t> revisions_;
+    std::map<std::string, glm::vec3> landmarks_;
     std::uint64_t geometryRevision_ = 0;
 };
 

@@ -9,7 +9,25 @@ void ViewState::syncWith(const Scene& scene) {
     const std::size_t kept = std::min(appearances_.size(), structures.size());
     appearances_.resize(structures.size());
     for (std::size_t i = kept; i < structures.size(); ++i)
-        appearances_[i] = StructureAppearance{true, 1.0f, layerColour(structures[i].layer)};
+        appearances_[i] = defaultAppearance(structures[i]);
+    ++revision_;
+}
+
+StructureAppearance ViewState::defaultAppearance(const Structure& s) {
+    StructureAppearance a;
+    a.colour = layerColour(s.layer);
+    a.visible = s.layer != Layer::Skin;
+    a.painCanvas = s.layer == Layer::Skin;
+    return a;
+}
+
+void ViewState::setAppearances(std::vector<StructureAppearance> appearances) {
+    appearances_ = std::move(appearances);
+    ++revision_;
+}
+
+void ViewState::setPainSegments(std::vector<PainSegment> segments) {
+    painSegments_ = std::move(segments);
     ++revision_;
 }
 

@@ -83,6 +83,11 @@ void RenderTarget::bindForDrawing() const {
     glViewport(0, 0, width_, height_);
 }
 
+void RenderTarget::bindResolvedForDrawing() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo_);
+    glViewport(0, 0, width_, height_);
+}
+
 void RenderTarget::resolve() const {
     if (!msaaFbo_) return;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFbo_);

@@ -27,6 +27,10 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
     int samples() const { return samples_; }
+    // The resolved colour texture (0 before the first resize), e.g. for ImGui::Image.
+    unsigned colourTexture() const { return resolveColour_; }
+    // Binds the resolved single-sample framebuffer, e.g. to draw the UI over the scene.
+    void bindResolvedForDrawing() const;
 
 private:
     void release();

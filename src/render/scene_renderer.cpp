@@ -1,6 +1,10 @@
 #include "render/scene_renderer.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <glm/gtc/type_ptr.hpp>
+
+#include "core/condition_view.hpp"
 
 namespace medius::render {
 
@@ -10,11 +14,19 @@ namespace {
 const glm::vec3 kBackgroundTop(0.31f, 0.34f, 0.39f);
 const glm::vec3 kBackgroundBottom(0.12f, 0.13f, 0.15f);
 const glm::vec3 kBackgroundPlain(0.20f, 0.22f, 0.25f);
+constexpr int kMaxZones = 48;  // matches mesh.frag.glsl
+constexpr float kOutlinePixels = 3.0f;
+constexpr float kHighlightEmissive = 0.22f;
+
+glm::vec3 toSrgb(const glm::vec3& c) {
+    return glm::pow(glm::clamp(c, glm::vec3(0.0f), glm::vec3(1.0f)), glm::vec3(1.0f / 2.2f));
+}
 }  // namespace
 
 SceneRenderer::SceneRenderer()
     : meshProgram_("mesh.vert.glsl", "mesh.frag.glsl"),
-      backgroundProgram_("background.vert.glsl", "background.frag.glsl") {
+      backgroundProgram_("background.vert.glsl", "background.frag.glsl"),
+      outlineProgram_("outline.vert.glsl", "outline.frag.glsl") {
     glGenVertexArrays(1, &emptyVao_);
 }
 
@@ -53,6 +65,55 @@ void SceneRenderer::drawBackground(const ViewOptions& options) {
     glBindVertexArray(0);
 }
 
+void SceneRenderer::setPainZones(const ViewState& view) {
+    const auto& segments = view.painSegments();
+    const int n = static_cast<int>(std::min<std::size_t>(segments.size(), kMaxZones));
+    std::vector<glm::vec4> a(kMaxZones, glm::vec4(0.0f)), b(kMaxZones, glm::vec4(0.0f));
+    for (int i = 0; i < n; ++i) {
+        a[i] = glm::vec4(segments[i].a, segments[i].radius);
+        b[i] = glm::vec4(segments[i].b, segments[i].referred ? -segments[i].intensity
+                                                             : segments[i].intensity);
+    }
+    meshProgram_.set("uZoneCount", n);
+    meshProgram_.set("uZoneA", a);
+    meshProgram_.set("uZoneB", b);
+    meshProgram_.set("uLocalPainColour", localPainColour());
+    meshProgram_.set("uReferredPainColour", referredPainColour());
+}
+
+void SceneRenderer::drawOutlines(const Scene& scene, const ViewState& view,
+                                 const glm::mat4& viewProjection, const RenderTarget& target) {
+    std::vector<std::size_t> outlined;
+    for (std::size_t i = 0; i < std::min(scene.size(), view.appearances().size()); ++i)
+        if (view.appearance(i).visible && view.appearance(i).highlighted) outlined.push_back(i);
+    if (outlined.empty()) return;
+    // Mark every highlighted pixel, hidden or not, then draw the normal-extruded shells
+    // only outside the marks: a clean silhouette that shows even behind bone.
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_STENCIL_TEST);
+    glClearStencil(0);
+    glClear(GL_STENCIL_BUFFER_BIT);
+    outlineProgram_.use();
+    outlineProgram_.set("uViewProjection", viewProjection);
+    outlineProgram_.set("uViewport", glm::vec2(target.width(), target.height()));
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glStencilFunc(GL_ALWAYS, 1, 0xff);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+    outlineProgram_.set("uWidthPixels", 0.0f);
+    for (std::size_t i : outlined) meshes_[i]->draw();
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glStencilFunc(GL_NOTEQUAL, 1, 0xff);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+    const float scale = std::max(1.0f, target.height() / 1000.0f);  // as thick at 4K as at 1080p
+    outlineProgram_.set("uWidthPixels", kOutlinePixels * scale);
+    for (std::size_t i : outlined) {
+        outlineProgram_.set("uColour", toSrgb(view.appearance(i).outlineColour));
+        meshes_[i]->draw();
+    }
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_DEPTH_TEST);
+}
+
 void SceneRenderer::render(const Scene& scene, const ViewState& view, const OrbitCamera& camera,
                            const ViewOptions& options, RenderTarget& target) {
     syncGeometry(scene);
@@ -76,47 +137,58 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
 
+    setPainZones(view);
+
     const auto& structures = scene.structures();
     const std::size_t count = std::min(structures.size(), view.appearances().size());
+    const auto drawStructure = [&](std::size_t i, float opacity) {
+        const auto& a = view.appearance(i);
+        meshProgram_.set("uBaseColour", a.colour);
+        meshProgram_.set("uOpacity", opacity);
+        meshProgram_.set("uEmissive", a.highlighted ? kHighlightEmissive : 0.0f);
+        meshProgram_.set("uPaintCanvas", a.painCanvas ? 1 : 0);
+        meshes_[i]->draw();
+    };
     std::vector<std::size_t> translucent;
     for (std::size_t i = 0; i < count; ++i) {
         const auto& a = view.appearance(i);
         if (!a.visible || a.opacity <= 0.0f) continue;
-        if (a.opacity < 1.0f) {
+        // The pain canvas blends its paint over what lies under it, so it is drawn translucent.
+        if (a.opacity < 1.0f || (a.painCanvas && !view.painSegments().empty())) {
             translucent.push_back(i);
             continue;
         }
-        meshProgram_.set("uBaseColour", a.colour);
-        meshProgram_.set("uOpacity", 1.0f);
-        meshes_[i]->draw();
+        drawStructure(i, 1.0f);
     }
 
     if (!translucent.empty()) {
-        // Far structures first, so nearer translucent ones blend over them.
+        // Far structures first, so nearer translucent ones blend over them; the skin,
+        // which encloses everything, always last.
         const glm::vec3 eye = camera.eye();
         std::vector<float> depth(structures.size(), 0.0f);
         for (std::size_t i : translucent)
             depth[i] = glm::length(structures[i].mesh.bounds().centre() - eye);
-        std::sort(translucent.begin(), translucent.end(),
-                  [&](std::size_t x, std::size_t y) { return depth[x] > depth[y]; });
+        std::sort(translucent.begin(), translucent.end(), [&](std::size_t x, std::size_t y) {
+            const bool skinX = view.appearance(x).painCanvas, skinY = view.appearance(y).painCanvas;
+            if (skinX != skinY) return skinY;
+            return depth[x] > depth[y];
+        });
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         glDepthMask(GL_FALSE);
         glEnable(GL_CULL_FACE);
         for (std::size_t i : translucent) {
-            const auto& a = view.appearance(i);
-            meshProgram_.set("uBaseColour", a.colour);
-            meshProgram_.set("uOpacity", a.opacity);
             // Back faces, then front faces: a closed translucent shape blends in order.
             glCullFace(GL_FRONT);
-            meshes_[i]->draw();
+            drawStructure(i, view.appearance(i).opacity);
             glCullFace(GL_BACK);
-            meshes_[i]->draw();
+            drawStructure(i, view.appearance(i).opacity);
         }
         glDisable(GL_CULL_FACE);
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }
+    drawOutlines(scene, view, camera.projectionMatrix(aspect) * viewMatrix, target);
     target.resolve();
 }
 

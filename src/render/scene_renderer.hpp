@@ -29,8 +29,12 @@ public:
 
 private:
     void drawBackground(const ViewOptions& options);
+    void setPainZones(const ViewState& view);
+    void drawOutlines(const Scene& scene, const ViewState& view, const glm::mat4& viewProjection,
+                      const RenderTarget& target);
     ShaderProgram meshProgram_;
     ShaderProgram backgroundProgram_;
+    ShaderProgram outlineProgram_;
     GLuint emptyVao_ = 0;  // core profile needs a bound VAO even for attribute-less draws
     std::vector<std::unique_ptr<GpuMesh>> meshes_;
     std::vector<std::uint64_t> uploadedRevisions_;

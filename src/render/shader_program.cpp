@@ -74,6 +74,13 @@ void ShaderProgram::set(const char* name, int v) { glUniform1i(location(name), v
 void ShaderProgram::set(const char* name, const glm::vec3& v) {
     glUniform3fv(location(name), 1, glm::value_ptr(v));
 }
+void ShaderProgram::set(const char* name, const glm::vec2& v) {
+    glUniform2fv(location(name), 1, glm::value_ptr(v));
+}
+void ShaderProgram::set(const char* name, const std::vector<glm::vec4>& values) {
+    if (values.empty()) return;
+    glUniform4fv(location(name), static_cast<GLsizei>(values.size()), glm::value_ptr(values[0]));
+}
 void ShaderProgram::set(const char* name, const glm::mat4& m) {
     glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(m));
 }

@@ -2,6 +2,7 @@
 #include <glm/glm.hpp>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "render/gl.hpp"
 
@@ -22,6 +23,8 @@ public:
     void set(const char* name, int v);
     void set(const char* name, const glm::vec3& v);
     void set(const char* name, const glm::mat4& m);
+    void set(const char* name, const glm::vec2& v);
+    void set(const char* name, const std::vector<glm::vec4>& values);
 
 private:
     GLint location(const char* name);

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "ui/panels.hpp"
 
 namespace medius::ui {
@@ -63,10 +65,10 @@ void drawStatusBar(const FrameStats& stats) {
                                    ImGuiWindowFlags_NoFocusOnAppearing;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
     if (ImGui::Begin("##status", nullptr, flags)) {
-        ImGui::Text("%zu triangles   %.1f MB on GPU   last redraw %.1f ms   %s   "
-                    "For education only; not a diagnosis.",
-                    stats.triangles, stats.gpuBytes / 1048576.0, stats.frameMs,
-                    stats.renderer.c_str());
+        char redraw[48] = "";
+        if (stats.frameMs > 0.0f) std::snprintf(redraw, sizeof redraw, "last redraw %.1f ms   ", stats.frameMs);
+        ImGui::Text("%zu triangles   %.1f MB on GPU   %s%s   For education only; not a diagnosis.",
+                    stats.triangles, stats.gpuBytes / 1048576.0, redraw, stats.renderer.c_str());
     }
     ImGui::End();
     ImGui::PopStyleVar();

@@ -29,10 +29,17 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         ImGui::Separator();
         if (ImGui::MenuItem("Reset camera", "Home")) actions.push_back(ResetCameraAction{});
         ImGui::Separator();
+        ImGui::MenuItem("Conditions", nullptr, &panels.conditions);
+        ImGui::MenuItem("About this condition", nullptr, &panels.conditionInfo);
+        ImGui::MenuItem("Compare conditions", "C", &panels.compare);
         ImGui::MenuItem("Structures", nullptr, &panels.structures);
         ImGui::MenuItem("Display options", nullptr, &panels.view);
         ImGui::EndMenu();
     }
+    // Red flags are always one click away, whatever is on screen.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+    if (ImGui::MenuItem("Red flags")) panels.redFlags = !panels.redFlags;
+    ImGui::PopStyleColor();
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Controls", "F1", &panels.help);
         ImGui::MenuItem("About Medius", nullptr, &panels.about);

@@ -17,10 +17,14 @@ struct FrameStats {
 };
 
 struct PanelVisibility {
-    bool structures = true;
+    bool conditions = true;
+    bool conditionInfo = true;
+    bool structures = false;
     bool view = false;
     bool help = false;
     bool about = false;
+    bool redFlags = false;
+    bool compare = false;
 };
 
 void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);

@@ -34,7 +34,9 @@ TEST(Mesh, ComputedNormalsPointOutwardOnSphere) {
     std::vector<bool> used(s.positions.size(), false);
     for (auto i : s.indices) used[i] = true;  // pole copies of the UV grid are unreferenced
     for (std::size_t i = 0; i < s.positions.size(); ++i)
-        if (used[i]) EXPECT_GT(glm::dot(s.normals[i], glm::normalize(s.positions[i])), 0.95f) << i;
+        if (used[i]) {
+            EXPECT_GT(glm::dot(s.normals[i], glm::normalize(s.positions[i])), 0.95f) << i;
+        }
 }
 
 TEST(Mesh, AppendRebasesIndicesAndTransformMovesPoints) {

@@ -1,0 +1,21 @@
+#pragma once
+// Builds one frame of the whole UI from the app state: the same code for the
+// window and for headless screenshots with --with-ui.
+#include "app/app_state.hpp"
+#include "ui/condition_panels.hpp"
+#include "ui/panels.hpp"
+
+namespace medius::app {
+
+struct UiState {
+    ui::PanelVisibility panels;
+    ui::FrameStats stats;
+    ui::ConditionListInput conditionInput;
+    // Pain-map textures for the comparison window (0: none yet).
+    unsigned painMapLeft = 0, painMapRight = 0;
+    float painMapAspect = 0.75f;
+};
+
+void buildUi(const AppState& state, UiState& ui, ActionQueue& actions);
+
+}  // namespace medius::app

@@ -1,0 +1,100 @@
+#include "core/condition.hpp"
+
+namespace medius {
+
+namespace {
+struct RoleInfo {
+    Role role;
+    const char* name;
+    const char* label;
+};
+constexpr RoleInfo kRoles[] = {
+    {Role::PainSource, "pain_source", "Pain source"},
+    {Role::Compressing, "compressing", "Compressing structure"},
+    {Role::Weak, "weak", "Weak or inhibited"},
+    {Role::Compensating, "compensating", "Compensating"},
+    {Role::ReferralSource, "referral_source", "Referral source"},
+};
+struct GradeInfo {
+    EvidenceGrade grade;
+    const char* name;
+    const char* label;
+};
+constexpr GradeInfo kGrades[] = {
+    {EvidenceGrade::High, "high", "High"},
+    {EvidenceGrade::Moderate, "moderate", "Moderate"},
+    {EvidenceGrade::Low, "low", "Low"},
+    {EvidenceGrade::VeryLow, "very_low", "Very low"},
+    {EvidenceGrade::ExpertOpinion, "expert_opinion", "Expert opinion"},
+};
+}  // namespace
+
+const char* roleName(Role role) {
+    for (const auto& r : kRoles)
+        if (r.role == role) return r.name;
+    return "pain_source";
+}
+const char* roleLabel(Role role) {
+    for (const auto& r : kRoles)
+        if (r.role == role) return r.label;
+    return "Pain source";
+}
+std::optional<Role> parseRole(const std::string& text) {
+    for (const auto& r : kRoles)
+        if (text == r.name) return r.role;
+    return std::nullopt;
+}
+
+const char* evidenceName(EvidenceGrade grade) {
+    for (const auto& g : kGrades)
+        if (g.grade == grade) return g.name;
+    return "expert_opinion";
+}
+const char* evidenceLabel(EvidenceGrade grade) {
+    for (const auto& g : kGrades)
+        if (g.grade == grade) return g.label;
+    return "Expert opinion";
+}
+std::optional<EvidenceGrade> parseEvidence(const std::string& text) {
+    for (const auto& g : kGrades)
+        if (text == g.name) return g.grade;
+    return std::nullopt;
+}
+
+const std::vector<std::pair<std::string, std::string>>& differentialQuestions() {
+    static const std::vector<std::pair<std::string, std::string>> questions = {
+        {"pain_location", "Where it hurts"},
+        {"below_knee", "Below the knee?"},
+        {"neurological_signs", "Numbness, weakness, reflexes"},
+        {"aggravated_by", "Worse with"},
+        {"eased_by", "Better with"},
+        {"key_test", "Most telling test"},
+        {"typical_patient", "Typical patient"},
+    };
+    return questions;
+}
+
+std::string Reference::citation() const {
+    std::string out = authors + " (" + std::to_string(year) + "). " + title + ". " + journal + ".";
+    if (!doi.empty()) out += " doi:" + doi;
+    if (!pmid.empty()) out += " PMID " + pmid;
+    return out;
+}
+
+const Condition* ContentLibrary::findCondition(const std::string& id) const {
+    for (const auto& c : conditions)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+const Reference* ContentLibrary::findReference(const std::string& key) const {
+    for (const auto& r : references)
+        if (r.key == key) return &r;
+    return nullptr;
+}
+const RedFlag* ContentLibrary::findRedFlag(const std::string& key) const {
+    for (const auto& r : redFlags)
+        if (r.key == key) return &r;
+    return nullptr;
+}
+
+}  // namespace medius

@@ -1,0 +1,39 @@
+#pragma once
+// What choosing a condition means for the picture: its structures lit in
+// their role's colour and outlined, everything else ghosted, its pain zones
+// resolved onto the body's landmarks, and where the camera should look.
+// Decided here, in the data layer; the renderer only draws it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/condition.hpp"
+#include "core/diagnostics.hpp"
+#include "core/orbit_camera.hpp"
+#include "core/structure.hpp"
+#include "core/view_state.hpp"
+
+namespace medius {
+
+// Colour-blind-safe role colours (Okabe & Ito palette), linear RGB.
+glm::vec3 roleColour(Role role);
+// Pain colours, linear RGB: local pain, referred pain.
+glm::vec3 localPainColour();
+glm::vec3 referredPainColour();
+
+// Appearances for `condition` (or the plain anatomy when it is null).
+std::vector<StructureAppearance> conditionAppearances(const Scene& scene, const Condition* condition);
+
+// Pain zones as capsules through the scene's landmarks. Unknown landmarks are
+// reported (the content check normally catches them first) and skipped.
+std::vector<PainSegment> resolvePainZones(const Scene& scene, const Condition& condition,
+                                          DiagnosticSink& sink);
+
+// The box a condition's view should show: its structures and pain zones.
+Bounds conditionFocus(const Scene& scene, const Condition& condition,
+                      const std::vector<PainSegment>& zones);
+
+// The role a structure has in a condition, if any.
+std::optional<Role> roleOf(const Condition& condition, const std::string& structureId);
+
+}  // namespace medius

@@ -1,0 +1,483 @@
+#include "ui/condition_panels.hpp"
+
+#include <imgui.h>
+
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+
+#include "core/condition_view.hpp"
+
+namespace medius::ui {
+
+namespace {
+
+ImVec4 toImColour(const glm::vec3& linear) {
+    const glm::vec3 s = glm::pow(glm::clamp(linear, glm::vec3(0.0f), glm::vec3(1.0f)),
+                                 glm::vec3(1.0f / 2.2f));
+    return ImVec4(s.r, s.g, s.b, 1.0f);
+}
+
+void swatch(const ImVec4& colour) {
+    const float size = ImGui::GetTextLineHeight();
+    ImGui::ColorButton("##swatch", colour,
+                       ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
+                       ImVec2(size, size));
+    ImGui::SameLine();
+}
+
+bool containsIgnoringCase(const std::string& text, const char* needle) {
+    if (!*needle) return true;
+    const std::size_t n = std::strlen(needle);
+    for (std::size_t i = 0; i + n <= text.size(); ++i) {
+        std::size_t k = 0;
+        while (k < n && std::tolower(static_cast<unsigned char>(text[i + k])) ==
+                            std::tolower(static_cast<unsigned char>(needle[k])))
+            ++k;
+        if (k == n) return true;
+    }
+    return false;
+}
+
+void wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
+
+// Content cites as [key]; readers see [Author Year].
+std::string readable(const ContentLibrary& content, const std::string& text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t open = text.find('[', i);
+        const std::size_t close = open == std::string::npos ? open : text.find(']', open);
+        if (close == std::string::npos) {
+            out += text.substr(i);
+            break;
+        }
+        const Reference* ref = content.findReference(text.substr(open + 1, close - open - 1));
+        out += text.substr(i, open - i);
+        if (ref)
+            out += "[" + ref->authors.substr(0, ref->authors.find_first_of(" ,")) + " " +
+                   std::to_string(ref->year) + "]";
+        else
+            out += text.substr(open, close - open + 1);
+        i = close + 1;
+    }
+    return out;
+}
+
+void bullets(const std::vector<std::string>& items) {
+    for (const auto& item : items) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        wrapped(item);
+    }
+}
+
+// Citation keys as small hover targets that show the full reference.
+void citations(const ContentLibrary& content, const std::vector<std::string>& keys) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const Reference* ref = content.findReference(keys[i]);
+        if (i) ImGui::SameLine();
+        char label[96];
+        if (ref)
+            std::snprintf(label, sizeof label, "[%s %d]", ref->authors.substr(0, ref->authors.find(' ')).c_str(), ref->year);
+        else
+            std::snprintf(label, sizeof label, "[%s]", keys[i].c_str());
+        ImGui::TextDisabled("%s", label);
+        if (ref && ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+            ImGui::TextUnformatted(ref->citation().c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+}
+
+const char* plainEvidence(EvidenceGrade g) {
+    switch (g) {
+        case EvidenceGrade::High: return "Strong evidence";
+        case EvidenceGrade::Moderate: return "Good evidence";
+        case EvidenceGrade::Low: return "Some evidence";
+        case EvidenceGrade::VeryLow: return "Weak evidence";
+        case EvidenceGrade::ExpertOpinion: return "Expert advice";
+    }
+    return "";
+}
+
+ImVec4 evidenceColour(EvidenceGrade g) {
+    switch (g) {
+        case EvidenceGrade::High: return ImVec4(0.0f, 0.62f, 0.45f, 1.0f);
+        case EvidenceGrade::Moderate: return ImVec4(0.34f, 0.71f, 0.91f, 1.0f);
+        case EvidenceGrade::Low: return ImVec4(0.94f, 0.89f, 0.26f, 1.0f);
+        case EvidenceGrade::VeryLow: return ImVec4(0.90f, 0.62f, 0.0f, 1.0f);
+        case EvidenceGrade::ExpertOpinion: return ImVec4(0.7f, 0.7f, 0.7f, 1.0f);
+    }
+    return ImVec4(1, 1, 1, 1);
+}
+
+void disclaimer() {
+    ImGui::Separator();
+    ImGui::TextDisabled("For education. Medius does not diagnose: see a clinician about your pain.");
+}
+
+const char* plainRole(Role role) {
+    switch (role) {
+        case Role::PainSource: return "Where the pain comes from";
+        case Role::Compressing: return "Presses on it";
+        case Role::Weak: return "Weak";
+        case Role::Compensating: return "Works harder to make up";
+        case Role::ReferralSource: return "Sends pain elsewhere";
+    }
+    return "";
+}
+
+void overviewTab(const Scene& scene, const ContentLibrary& content, const Condition& c,
+                 Audience audience) {
+    wrapped(readable(content, c.summary.forAudience(audience)));
+    ImGui::Spacing();
+    if (audience == Audience::Clinician) {
+        ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "Who gets it");
+        wrapped(readable(content, c.who));
+        ImGui::Spacing();
+    }
+    ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f),
+                       audience == Audience::Patient ? "The parts involved" : "Structures involved");
+    for (const auto& s : c.structures) {
+        ImGui::PushID(s.id.c_str());
+        swatch(toImColour(roleColour(s.role)));
+        const Structure* st = scene.find(s.id);
+        ImGui::TextUnformatted(st ? st->name.c_str() : s.id.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", audience == Audience::Patient ? plainRole(s.role) : roleLabel(s.role));
+        if (!s.note.empty() && audience == Audience::Clinician && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", s.note.c_str());
+        ImGui::PopID();
+    }
+}
+
+void mechanismTab(const ContentLibrary& content, const Condition& c, Audience audience) {
+    wrapped(readable(content, c.pathophysiology.forAudience(audience)));
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f),
+                       audience == Audience::Patient ? "Step by step" : "Mechanism");
+    for (std::size_t i = 0; i < c.mechanism.size(); ++i) {
+        ImGui::Text("%zu.", i + 1);
+        ImGui::SameLine();
+        wrapped(readable(content, c.mechanism[i].forAudience(audience)));
+    }
+    if (!c.stages.empty() && audience == Audience::Clinician) {
+        ImGui::Spacing();
+        ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "Stages");
+        for (const auto& st : c.stages) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s: %s", st.name.c_str(), st.description.c_str());
+        }
+    }
+}
+
+void presentationTab(const ContentLibrary& content, const Condition& c) {
+    ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "History");
+    bullets(c.history);
+    ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "Signs");
+    bullets(c.signs);
+    if (!c.tests.empty()) {
+        ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "Tests");
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("tests", 3, flags)) {
+            ImGui::TableSetupColumn("Test", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetupColumn("Sensitivity", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn("Specificity", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableHeadersRow();
+            for (const auto& t : c.tests) {
+                ImGui::PushID(t.name.c_str());
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", t.name.c_str());
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+                    ImGui::TextUnformatted(t.description.c_str());
+                    if (!t.note.empty()) ImGui::TextDisabled("%s", t.note.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
+                citations(content, t.citations);
+                ImGui::TableNextColumn();
+                if (t.sensitivity) ImGui::Text("%.0f%%", *t.sensitivity * 100.0f);
+                else ImGui::TextDisabled("n/a");
+                ImGui::TableNextColumn();
+                if (t.specificity) ImGui::Text("%.0f%%", *t.specificity * 100.0f);
+                else ImGui::TextDisabled("n/a");
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+    }
+    if (!c.imaging.empty()) {
+        ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "Imaging");
+        wrapped(readable(content, c.imaging));
+    }
+}
+
+void reliefTab(const ContentLibrary& content, const Condition& c, Audience audience) {
+    ImGui::TextDisabled(audience == Audience::Patient
+                            ? "Best-supported first."
+                            : "Ranked by certainty of evidence (GRADE-style, Medius's own reading).");
+    for (const auto& r : c.relief) {
+        ImGui::PushID(r.name.c_str());
+        ImGui::Separator();
+        ImGui::TextColored(evidenceColour(r.evidence), "%s",
+                           audience == Audience::Patient ? plainEvidence(r.evidence)
+                                                         : evidenceLabel(r.evidence));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(r.name.c_str());
+        wrapped(readable(content, r.what.forAudience(audience)));
+        if (!r.effect.empty()) {
+            ImGui::TextDisabled("Effect:");
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s%s%s", r.effect.c_str(), r.followUp.empty() ? "" : ", at ",
+                               r.followUp.c_str());
+        }
+        if (audience == Audience::Clinician) citations(content, r.citations);
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "What you can do yourself");
+    bullets(c.selfManagement);
+}
+
+void redFlagsTab(const ContentLibrary& content, const Condition& c, Audience audience) {
+    ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f),
+                       "If any of these apply, see a doctor promptly rather than following the "
+                       "exercise advice.");
+    for (const auto& key : c.redFlags) {
+        const RedFlag* flag = content.findRedFlag(key);
+        if (!flag) continue;
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s: %s", flag->name.c_str(), flag->text.forAudience(audience).c_str());
+    }
+}
+
+}  // namespace
+
+void drawConditionList(const ContentLibrary& content, const std::string& selectedId,
+                       ConditionListInput& input, bool* open, ActionQueue& actions) {
+    if (!*open) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + ImGui::GetFrameHeight() + 10),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 19, vp->Size.y * 0.55f),
+                             ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Conditions", open)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##search", "Search (name or synonym)", input.search,
+                             sizeof input.search);
+    if (ImGui::Selectable("Anatomy only", selectedId.empty()))
+        actions.push_back(SelectConditionAction{""});
+    std::string group;
+    for (const auto& c : content.conditions) {
+        bool match = containsIgnoringCase(c.name, input.search);
+        for (const auto& s : c.synonyms) match = match || containsIgnoringCase(s, input.search);
+        if (!match) continue;
+        if (c.group != group) {
+            group = c.group;
+            ImGui::Spacing();
+            ImGui::TextDisabled("%s", group.c_str());
+        }
+        if (ImGui::Selectable(c.name.c_str(), c.id == selectedId))
+            actions.push_back(SelectConditionAction{c.id});
+        if (ImGui::IsItemHovered() && !c.synonyms.empty()) {
+            std::string text;
+            for (const auto& s : c.synonyms) text += (text.empty() ? "" : "\n") + s;
+            ImGui::SetTooltip("%s", text.c_str());
+        }
+    }
+    if (content.conditions.empty()) ImGui::TextDisabled("No condition content loaded.");
+    ImGui::End();
+}
+
+void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const Condition& c,
+                       Audience audience, bool* open, ActionQueue& actions) {
+    if (!*open) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = ImGui::GetFontSize() * 28;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 10,
+                                   vp->Pos.y + ImGui::GetFrameHeight() + 10),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y * 0.8f), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("About this condition", open)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::PushFont(nullptr);
+    ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.6f, 1.0f), "%s", c.name.c_str());
+    ImGui::PopFont();
+    if (!c.synonyms.empty()) {
+        std::string text;
+        for (const auto& s : c.synonyms) text += (text.empty() ? "" : "; ") + s;
+        ImGui::TextDisabled("%s", text.c_str());
+    }
+    int who = audience == Audience::Patient ? 1 : 0;
+    ImGui::TextUnformatted("Wording:");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Clinician / student", &who, 0))
+        actions.push_back(SetAudienceAction{Audience::Clinician});
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Patient", &who, 1))
+        actions.push_back(SetAudienceAction{Audience::Patient});
+
+    if (ImGui::BeginTabBar("tabs")) {
+        if (ImGui::BeginTabItem("Overview")) {
+            overviewTab(scene, content, c, audience);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(audience == Audience::Patient ? "Why it hurts" : "Pathophysiology")) {
+            mechanismTab(content, c, audience);
+            ImGui::EndTabItem();
+        }
+        if (audience == Audience::Clinician && ImGui::BeginTabItem("Presentation & tests")) {
+            presentationTab(content, c);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(audience == Audience::Patient ? "What helps" : "Relief")) {
+            reliefTab(content, c, audience);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Red flags")) {
+            redFlagsTab(content, c, audience);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    disclaimer();
+    ImGui::End();
+}
+
+void drawLegend(const Condition& c, Audience audience) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // Above the status bar (a plain window at the bottom, not part of the work area).
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10,
+                                   vp->WorkPos.y + vp->WorkSize.y - ImGui::GetFrameHeight() - 10),
+                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.8f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("Legend", nullptr, flags)) {
+        ImGui::TextUnformatted(c.name.c_str());
+        for (Role role : kAllRoles) {
+            bool present = false;
+            for (const auto& s : c.structures) present = present || s.role == role;
+            if (!present) continue;
+            ImGui::PushID(static_cast<int>(role));
+            swatch(toImColour(roleColour(role)));
+            ImGui::TextUnformatted(audience == Audience::Patient ? plainRole(role) : roleLabel(role));
+            ImGui::PopID();
+        }
+        bool local = false, referred = false;
+        for (const auto& z : c.painZones) (z.kind == ZoneKind::Local ? local : referred) = true;
+        if (local) {
+            ImGui::PushID("local");
+            swatch(toImColour(localPainColour()));
+            ImGui::TextUnformatted("Pain felt here");
+            ImGui::PopID();
+        }
+        if (referred) {
+            ImGui::PushID("referred");
+            swatch(toImColour(referredPainColour()));
+            ImGui::TextUnformatted("Referred pain (hatched)");
+            ImGui::PopID();
+        }
+    }
+    ImGui::End();
+}
+
+void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open) {
+    if (!*open) return;
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 30),
+                             ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Red flags: do not miss", open)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f),
+                       "These need a doctor promptly, not exercises.");
+    for (const auto& flag : content.redFlags) {
+        if (ImGui::CollapsingHeader(flag.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+            wrapped(flag.text.forAudience(audience));
+            bullets(flag.signs);
+        }
+    }
+    if (content.redFlags.empty()) ImGui::TextDisabled("No red flag content loaded.");
+    ImGui::End();
+}
+
+void drawComparison(const ContentLibrary& content, const Condition& left, const Condition* right,
+                    Audience audience, unsigned leftImage, unsigned rightImage, float imageAspect,
+                    bool* open, ActionQueue& actions) {
+    if (!*open) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - 40),
+                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, vp->Size.y * 0.62f),
+                             ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Compare conditions", open)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextUnformatted("Compare with:");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    if (ImGui::BeginCombo("##other", right ? right->name.c_str() : "choose a condition")) {
+        for (const auto& c : content.conditions)
+            if (c.id != left.id && ImGui::Selectable(c.name.c_str(), right && right->id == c.id))
+                actions.push_back(CompareConditionAction{c.id});
+        ImGui::EndCombo();
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_SizingStretchSame;
+    if (ImGui::BeginTable("compare", 3, flags)) {
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+        ImGui::TableSetupColumn(left.name.c_str());
+        ImGui::TableSetupColumn(right ? right->name.c_str() : "");
+        ImGui::TableHeadersRow();
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("Pain map");
+        const float w = ImGui::GetFontSize() * 14;
+        for (unsigned image : {leftImage, right ? rightImage : 0u}) {
+            ImGui::TableNextColumn();
+            if (image)
+                ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(image)),
+                             ImVec2(w, w / imageAspect), ImVec2(0, 1), ImVec2(1, 0));
+        }
+        for (const auto& [key, label] : differentialQuestions()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", label.c_str());
+            ImGui::TableNextColumn();
+            wrapped(left.differential.answers.count(key) ? left.differential.answers.at(key) : "");
+            ImGui::TableNextColumn();
+            if (right && right->differential.answers.count(key))
+                wrapped(right->differential.answers.at(key));
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("In short");
+        ImGui::TableNextColumn();
+        wrapped(left.summary.forAudience(audience));
+        ImGui::TableNextColumn();
+        if (right) wrapped(right->summary.forAudience(audience));
+        ImGui::EndTable();
+    }
+    disclaimer();
+    ImGui::End();
+}
+
+}  // namespace medius::ui

@@ -1,0 +1,311 @@
+// The generated hip model, measured on its meshes (not on the numbers in content/).
+#include "anatomy-gen/hip_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <string>
+
+#include "mesh_checks.hpp"
+
+using namespace medius;
+using namespace medius::anatomy;
+using namespace medius::anatomy::testing;
+
+namespace {
+
+const std::string kContent = std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy";
+
+const Scene& model(Sex sex) {
+    static const Scene female = [] {
+        DiagnosticSink sink;
+        return buildHipModel(kContent, Sex::Female, sink);
+    }();
+    static const Scene male = [] {
+        DiagnosticSink sink;
+        return buildHipModel(kContent, Sex::Male, sink);
+    }();
+    return sex == Sex::Female ? female : male;
+}
+
+const TriangleMesh& meshOf(Sex sex, const char* id) {
+    static const TriangleMesh none;
+    const Structure* s = model(sex).find(id);
+    return s ? s->mesh : none;
+}
+
+const char* const kSided[] = {"hip_bone",
+                              "femur",
+                              "gluteus_medius_anterior",
+                              "gluteus_medius_middle",
+                              "gluteus_medius_posterior",
+                              "gluteus_minimus",
+                              "gluteus_maximus",
+                              "tensor_fasciae_latae",
+                              "piriformis",
+                              "iliotibial_band",
+                              "gluteus_medius_insertion_lateral",
+                              "gluteus_medius_insertion_superoposterior",
+                              "gluteus_minimus_insertion",
+                              "subgluteus_maximus_bursa",
+                              "subgluteus_medius_bursa",
+                              "subgluteus_minimus_bursa"};
+const char* const kMidline[] = {"sacrum", "coccyx", "l4_vertebra", "l5_vertebra"};
+
+// The ASIS: the most anterior point of the hip bone above the level of the AIIS region.
+glm::vec3 asis(const TriangleMesh& hipBone) {
+    glm::vec3 best(-1e9f);
+    for (const auto& p : hipBone.positions)
+        if (p.y > -12.0f && p.x > best.x) best = p;
+    return best;
+}
+
+// Femoral head by sphere fit to its medial cap, away from the neck and the fovea's rim.
+Sphere femoralHead(const TriangleMesh& femur, bool right) {
+    // The medial pole of the head: the most medial point of the femur's top 50 mm.
+    const float top = femur.bounds().max.y;
+    glm::vec3 pole(0.0f, 0.0f, right ? 1e9f : -1e9f);
+    for (const auto& p : femur.positions)
+        if (p.y > top - 50.0f && (right ? p.z < pole.z : p.z > pole.z)) pole = p;
+    Sphere s{pole + glm::vec3(0, 0, right ? 20.0f : -20.0f), 20.0f};
+    for (int iteration = 0; iteration < 4; ++iteration) {
+        std::vector<glm::vec3> cap;
+        for (const auto& p : femur.positions) {
+            const float medial = right ? s.centre.z - p.z : p.z - s.centre.z;
+            if (std::abs(glm::length(p - s.centre) - s.radius) < 4.0f &&
+                medial > -0.2f * s.radius && p.y > s.centre.y - 0.6f * s.radius)
+                cap.push_back(p);
+        }
+        if (cap.size() < 20) break;
+        s = fitSphere(cap);
+    }
+    return s;
+}
+
+struct ProximalFemur {
+    Sphere head;
+    glm::vec3 shaftUp;   // unit, proximal
+    glm::vec3 neckAxis;  // unit, towards the head
+};
+
+ProximalFemur measureFemur(const TriangleMesh& femur, bool right) {
+    ProximalFemur f;
+    f.head = femoralHead(femur, right);
+    // Two cross-sections of the shaft, well below the lesser trochanter and above the condyles.
+    const glm::vec3 low = sliceCentroid(femur, f.head.centre.y - 230.0f, 1.5f);
+    const glm::vec3 high = sliceCentroid(femur, f.head.centre.y - 120.0f, 1.5f);
+    f.shaftUp = glm::normalize(high - low);
+    // Ring of neck vertices a little beyond the head's surface; its centroid lies on the neck axis.
+    glm::vec3 sum(0.0f);
+    int n = 0;
+    for (const auto& p : femur.positions) {
+        const float d = glm::length(p - f.head.centre);
+        if (d > f.head.radius + 6.0f && d < f.head.radius + 11.0f) {
+            sum += p;
+            ++n;
+        }
+    }
+    f.neckAxis = glm::normalize(f.head.centre - sum / static_cast<float>(std::max(n, 1)));
+    return f;
+}
+
+}  // namespace
+
+TEST(HipModel, EveryStructureExistsOnBothSides) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        for (const char* id : kSided)
+            for (const char* side : {"_r", "_l"})
+                EXPECT_NE(model(sex).find(std::string(id) + side), nullptr) << id << side;
+        for (const char* id : kMidline) EXPECT_NE(model(sex).find(id), nullptr) << id;
+    }
+}
+
+TEST(HipModel, EveryMeshIsClosedOutwardAndValid) {
+    for (Sex sex : {Sex::Female, Sex::Male})
+        for (const auto& s : model(sex).structures()) {
+            EXPECT_EQ(closedManifoldProblem(s.mesh), "") << s.id;
+            EXPECT_GT(signedVolume(s.mesh), 0.0) << s.id;
+            EXPECT_EQ(s.mesh.validate(), "") << s.id;
+            EXPECT_EQ(s.mesh.normals.size(), s.mesh.positions.size()) << s.id;
+        }
+}
+
+TEST(HipModel, LayersAndSidesAreSet) {
+    const Scene& scene = model(Sex::Female);
+    EXPECT_EQ(scene.find("femur_r")->layer, Layer::Bone);
+    EXPECT_EQ(scene.find("femur_r")->side, Side::Right);
+    EXPECT_EQ(scene.find("femur_l")->side, Side::Left);
+    EXPECT_EQ(scene.find("gluteus_medius_anterior_l")->layer, Layer::Muscle);
+    EXPECT_EQ(scene.find("gluteus_minimus_insertion_r")->layer, Layer::Tendon);
+    EXPECT_EQ(scene.find("subgluteus_maximus_bursa_r")->layer, Layer::Bursa);
+    EXPECT_EQ(scene.find("sacrum")->side, Side::None);
+    for (const auto& s : scene.structures()) {
+        EXPECT_FALSE(s.name.empty()) << s.id;
+        EXPECT_FALSE(s.latin.empty()) << s.id;
+    }
+}
+
+TEST(HipModel, MusclesCarryUnitFibresInTheirSurface) {
+    for (const auto& s : model(Sex::Female).structures()) {
+        if (s.layer != Layer::Muscle) continue;
+        ASSERT_EQ(s.mesh.fibres.size(), s.mesh.positions.size()) << s.id;
+        for (std::size_t i = 0; i < s.mesh.fibres.size(); i += 7) {
+            EXPECT_NEAR(glm::length(s.mesh.fibres[i]), 1.0f, 1e-3f) << s.id;
+            EXPECT_LT(std::abs(glm::dot(s.mesh.fibres[i], s.mesh.normals[i])), 0.1f) << s.id;
+        }
+    }
+}
+
+TEST(HipModel, GenerationIsDeterministic) {
+    DiagnosticSink sink;
+    const Scene again = buildHipModel(kContent, Sex::Female, sink);
+    const Scene& first = model(Sex::Female);
+    ASSERT_EQ(again.size(), first.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        const auto& a = first.structures()[i];
+        const auto& b = again.structures()[i];
+        EXPECT_EQ(a.id, b.id);
+        EXPECT_EQ(a.mesh.indices, b.mesh.indices) << a.id;
+        EXPECT_TRUE(a.mesh.positions == b.mesh.positions) << a.id;
+    }
+}
+
+TEST(HipModel, LeftIsTheMirrorOfRight) {
+    const auto& r = meshOf(Sex::Female, "hip_bone_r");
+    const auto& l = meshOf(Sex::Female, "hip_bone_l");
+    ASSERT_EQ(r.positions.size(), l.positions.size());
+    for (std::size_t i = 0; i < r.positions.size(); i += 97)
+        EXPECT_EQ(glm::vec3(r.positions[i].x, r.positions[i].y, -r.positions[i].z), l.positions[i]);
+}
+
+TEST(HipModel, TriangleBudget) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        EXPECT_LT(model(sex).triangleCount(), 500'000u);
+        EXPECT_GT(model(sex).triangleCount(), 50'000u);
+    }
+}
+
+// clinical-facts.md 1.7 / 6.2: inter-ASIS width 23-26 cm.
+TEST(HipModel, InterAsisWidthIsInThePublishedRange) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const float width =
+            glm::length(asis(meshOf(sex, "hip_bone_r")) - asis(meshOf(sex, "hip_bone_l")));
+        RecordProperty(sex == Sex::Female ? "inter_asis_female_mm" : "inter_asis_male_mm",
+                       std::to_string(width));
+        EXPECT_GE(width, 230.0f);
+        EXPECT_LE(width, 262.0f);
+        // The origin is midway between the ASISs, as the ISB frame used here defines it.
+        const glm::vec3 mid =
+            0.5f * (asis(meshOf(sex, "hip_bone_r")) + asis(meshOf(sex, "hip_bone_l")));
+        EXPECT_LT(glm::length(mid), 8.0f);
+    }
+}
+
+// 6.2: femoral head diameter 43-46 mm (F), 48-52 mm (M), +/- 4 mm.
+TEST(HipModel, FemoralHeadDiameterIsInThePublishedRange) {
+    for (bool right : {true, false}) {
+        const float female =
+            2.0f * femoralHead(meshOf(Sex::Female, right ? "femur_r" : "femur_l"), right).radius;
+        const float male =
+            2.0f * femoralHead(meshOf(Sex::Male, right ? "femur_r" : "femur_l"), right).radius;
+        RecordProperty(right ? "head_diameter_r_female_mm" : "head_diameter_l_female_mm",
+                       std::to_string(female));
+        RecordProperty(right ? "head_diameter_r_male_mm" : "head_diameter_l_male_mm",
+                       std::to_string(male));
+        EXPECT_GE(female, 39.0f);
+        EXPECT_LE(female, 50.0f);
+        EXPECT_GE(male, 44.0f);
+        EXPECT_LE(male, 56.0f);
+        EXPECT_GT(male, female);
+    }
+}
+
+// 6.2: neck-shaft angle 125-130 deg, +/- 6 deg.
+TEST(HipModel, NeckShaftAngleIsInThePublishedRange) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const ProximalFemur f = measureFemur(meshOf(sex, "femur_r"), true);
+        const float angle = angleDegrees(f.neckAxis, -f.shaftUp);
+        RecordProperty(sex == Sex::Female ? "neck_shaft_female_deg" : "neck_shaft_male_deg",
+                       std::to_string(angle));
+        EXPECT_GE(angle, 119.0f);
+        EXPECT_LE(angle, 136.0f);
+    }
+}
+
+// 6.2: anteversion 10-15 deg (women higher), +/- 8 deg. The femur stands in neutral rotation, so
+// the pelvic frontal plane stands in for the condylar plane.
+TEST(HipModel, FemoralAnteversionIsInThePublishedRange) {
+    const ProximalFemur f = measureFemur(meshOf(Sex::Female, "femur_r"), true);
+    const float anteversion = std::atan2(f.neckAxis.x, -f.neckAxis.z) * 180.0f / 3.14159265f;
+    RecordProperty("anteversion_female_deg", std::to_string(anteversion));
+    EXPECT_GE(anteversion, 2.0f);
+    EXPECT_LE(anteversion, 23.0f);
+}
+
+// 1.7: the greater trochanter's tip is roughly level with the femoral head centre.
+TEST(HipModel, TrochanterTipIsRoughlyLevelWithTheHeadCentre) {
+    const auto& femur = meshOf(Sex::Female, "femur_r");
+    const Sphere head = femoralHead(femur, true);
+    float tip = -1e9f;
+    for (const auto& p : femur.positions)
+        if (p.z > head.centre.z + 35.0f) tip = std::max(tip, p.y);
+    RecordProperty("trochanter_tip_minus_head_centre_mm", std::to_string(tip - head.centre.y));
+    EXPECT_NEAR(tip, head.centre.y, 15.0f);
+}
+
+// 6.2: footprints. A flat pad's footprint is about half its surface area.
+TEST(HipModel, TendonFootprintAreasMatchThePublishedOnes) {
+    auto footprint = [](const char* id) { return surfaceArea(meshOf(Sex::Female, id)) / 2.0; };
+    RecordProperty("footprint_lateral_mm2",
+                   std::to_string(footprint("gluteus_medius_insertion_lateral_r")));
+    RecordProperty("footprint_superoposterior_mm2",
+                   std::to_string(footprint("gluteus_medius_insertion_superoposterior_r")));
+    RecordProperty("footprint_minimus_mm2",
+                   std::to_string(footprint("gluteus_minimus_insertion_r")));
+    EXPECT_GE(footprint("gluteus_medius_insertion_lateral_r"), 320.0);
+    EXPECT_LE(footprint("gluteus_medius_insertion_lateral_r"), 555.0);
+    EXPECT_GE(footprint("gluteus_medius_insertion_superoposterior_r"), 100.0);
+    EXPECT_LE(footprint("gluteus_medius_insertion_superoposterior_r"), 293.0);
+    EXPECT_GE(footprint("gluteus_minimus_insertion_r"), 150.0);
+    EXPECT_LE(footprint("gluteus_minimus_insertion_r"), 290.0);
+}
+
+// 1.6 / 6.2: gluteus maximus : medius : minimus : TFL about 8 : 4 : 1 : 0.5, +/- 30 %.
+TEST(HipModel, MuscleVolumeRatios) {
+    auto volume = [](const char* id) { return signedVolume(meshOf(Sex::Female, id)); };
+    const double medius = volume("gluteus_medius_anterior_r") + volume("gluteus_medius_middle_r") +
+                          volume("gluteus_medius_posterior_r");
+    const double minimus = volume("gluteus_minimus_r");
+    const double maximus = volume("gluteus_maximus_r");
+    const double tfl = volume("tensor_fasciae_latae_r");
+    RecordProperty("volume_ratio_max_med_min_tfl", std::to_string(maximus / minimus) + " : " +
+                                                       std::to_string(medius / minimus) +
+                                                       " : 1 : " + std::to_string(tfl / minimus));
+    RecordProperty("gluteus_medius_cm3", std::to_string(medius / 1000.0));
+    EXPECT_NEAR(maximus / minimus, 8.0, 8.0 * 0.3);
+    EXPECT_NEAR(medius / minimus, 4.0, 4.0 * 0.3);
+    EXPECT_NEAR(tfl / minimus, 0.5, 0.5 * 0.3);
+    EXPECT_NEAR(medius / 1000.0, 280.0, 280.0 * 0.3);  // cm3, female
+}
+
+TEST(HipModel, BursaeAreThinSacs) {
+    for (const char* id : {"subgluteus_maximus_bursa_r", "subgluteus_medius_bursa_r",
+                           "subgluteus_minimus_bursa_r"}) {
+        const auto& m = meshOf(Sex::Female, id);
+        // Volume / half the area = mean thickness of a flat sac.
+        EXPECT_LT(signedVolume(m) / (surfaceArea(m) / 2.0), 2.5) << id;
+    }
+}
+
+TEST(HipModel, GenerationIsFastEnough) {
+    DiagnosticSink sink;
+    const auto t0 = std::chrono::steady_clock::now();
+    buildHipModel(kContent, Sex::Female, sink);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
+    EXPECT_LT(ms, 1000.0);
+#endif
+    RecordProperty("generation_ms", std::to_string(ms));
+}

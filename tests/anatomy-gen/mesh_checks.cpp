@@ -1,0 +1,73 @@
+#include "mesh_checks.hpp"
+
+#include <cmath>
+#include <map>
+#include <utility>
+
+namespace medius::anatomy::testing {
+
+std::string closedManifoldProblem(const TriangleMesh& mesh) {
+    if (mesh.indices.empty()) return "mesh is empty";
+    // Count each directed edge; a closed, consistently wound mesh has each exactly once and its
+    // reverse exactly once.
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+        for (int k = 0; k < 3; ++k)
+            ++directed[{mesh.indices[t + k], mesh.indices[t + (k + 1) % 3]}];
+    for (const auto& [edge, count] : directed) {
+        if (count != 1)
+            return "edge " + std::to_string(edge.first) + "-" + std::to_string(edge.second) +
+                   " is used " + std::to_string(count) + " times in the same direction";
+        const auto reverse = directed.find({edge.second, edge.first});
+        if (reverse == directed.end())
+            return "edge " + std::to_string(edge.first) + "-" + std::to_string(edge.second) +
+                   " is a boundary (or wound inconsistently)";
+    }
+    return {};
+}
+
+Sphere fitSphere(const std::vector<glm::vec3>& pts) {
+    // |p|^2 = 2 c.p + (r^2 - |c|^2): linear in (c, k). Normal equations in double precision.
+    double a[4][5] = {};
+    for (const auto& p : pts) {
+        const double row[4] = {2.0 * p.x, 2.0 * p.y, 2.0 * p.z, 1.0};
+        const double rhs = double(p.x) * p.x + double(p.y) * p.y + double(p.z) * p.z;
+        for (int i = 0; i < 4; ++i) {
+            for (int j = 0; j < 4; ++j) a[i][j] += row[i] * row[j];
+            a[i][4] += row[i] * rhs;
+        }
+    }
+    for (int i = 0; i < 4; ++i) {  // Gaussian elimination with partial pivoting
+        int best = i;
+        for (int r = i + 1; r < 4; ++r)
+            if (std::abs(a[r][i]) > std::abs(a[best][i])) best = r;
+        for (int c = 0; c < 5; ++c) std::swap(a[i][c], a[best][c]);
+        if (std::abs(a[i][i]) < 1e-12) return {};
+        for (int r = 0; r < 4; ++r) {
+            if (r == i) continue;
+            const double f = a[r][i] / a[i][i];
+            for (int c = i; c < 5; ++c) a[r][c] -= f * a[i][c];
+        }
+    }
+    const glm::dvec3 c(a[0][4] / a[0][0], a[1][4] / a[1][1], a[2][4] / a[2][2]);
+    const double k = a[3][4] / a[3][3];
+    return {glm::vec3(c), static_cast<float>(std::sqrt(k + glm::dot(c, c)))};
+}
+
+float angleDegrees(const glm::vec3& a, const glm::vec3& b) {
+    const float c = glm::dot(glm::normalize(a), glm::normalize(b));
+    return std::acos(std::fmax(-1.0f, std::fmin(1.0f, c))) * 180.0f / 3.14159265f;
+}
+
+glm::vec3 sliceCentroid(const TriangleMesh& mesh, float level, float halfThickness) {
+    glm::vec3 sum(0.0f);
+    int n = 0;
+    for (const auto& p : mesh.positions)
+        if (std::abs(p.y - level) <= halfThickness) {
+            sum += p;
+            ++n;
+        }
+    return n ? sum / static_cast<float>(n) : glm::vec3(NAN);
+}
+
+}  // namespace medius::anatomy::testing
