@@ -35,7 +35,9 @@ std::vector<StructureAppearance> conditionAppearances(const Scene& scene, const 
         }
         if (const auto role = roleOf(*condition, s.id)) {
             a.visible = true;
-            a.opacity = 1.0f;
+            // Pain sources are solid; the other roles are see-through enough that a pain
+            // source under them (a tendon under the iliotibial band) still shows.
+            a.opacity = *role == Role::PainSource ? 1.0f : 0.42f;
             a.colour = roleColour(*role);
             a.highlighted = true;
             a.outlineColour = glm::mix(roleColour(*role), glm::vec3(1.0f), 0.25f);

@@ -1,0 +1,166 @@
+// Conditions on the real generated anatomy and the project's content, rendered
+// headlessly and checked by pixels.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "app/app_state.hpp"
+#include "app/scene_setup.hpp"
+#include "core/condition_view.hpp"
+#include "core/content_loader.hpp"
+#include "render/debug_output.hpp"
+#include "render/egl_context.hpp"
+#include "render/scene_renderer.hpp"
+
+using namespace medius;
+using namespace medius::app;
+
+namespace {
+
+// The scene and content are built once: generating the anatomy takes a while.
+struct World {
+    AppState state;
+    DiagnosticSink sink;
+    World() {
+        CommandLine cl;
+        buildScene(cl, state.scene, sink);
+        state.content = loadContent(std::string(MEDIUS_SOURCE_DIR) + "/content",
+                                    knownNames(state.scene), sink);
+        state.view.syncWith(state.scene);
+    }
+};
+World& world() {
+    static World w;
+    return w;
+}
+
+struct Mean {
+    float r = 0, g = 0, b = 0;
+};
+
+class ConditionRender : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string error;
+        context_ = render::HeadlessContext::create(true, error);
+        ASSERT_TRUE(context_) << error;
+        render::installDebugOutput(glLog_, false);
+        renderer_ = std::make_unique<render::SceneRenderer>();
+        ASSERT_TRUE(target_.resize(kSize, kSize, 4, error)) << error;
+    }
+    void TearDown() override {
+        if (context_) {
+            EXPECT_TRUE(glLog_.errors.empty()) << glLog_.errors.front();
+        }
+    }
+
+    // Shows `id` (or plain anatomy) from `view` and returns the image. With keepCamera the
+    // camera stays where the previous call put it, so two images compare pixel for pixel.
+    Image show(const std::string& id, const char* viewName, bool keepCamera = false) {
+        AppState& s = world().state;
+        s.conditionId = id;
+        s.options.view = viewName;
+        s.viewChosen = true;
+        s.aspect = 1.0f;
+        s.applyCondition(world().sink);
+        if (!keepCamera) s.resetCamera(false);
+        renderer_->render(s.scene, s.view, s.camera, s.options, target_);
+        Image image = target_.readPixels();
+        // Set MEDIUS_TEST_IMAGES to a folder to look at what the test saw.
+        if (const char* dir = std::getenv("MEDIUS_TEST_IMAGES"))
+            writePng(std::string(dir) + "/" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                         "_" + (id.empty() ? "plain" : id) + "_" + viewName + ".png",
+                     image);
+        return image;
+    }
+    glm::vec2 project(const glm::vec3& p) const {
+        const OrbitCamera& cam = world().state.camera;
+        const glm::vec4 clip = cam.projectionMatrix(1.0f) * cam.viewMatrix() * glm::vec4(p, 1.0f);
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        return {(ndc.x * 0.5f + 0.5f) * kSize, (1.0f - (ndc.y * 0.5f + 0.5f)) * kSize};
+    }
+    static Mean meanAround(const Image& img, glm::vec2 at, int half = 4) {
+        Mean m;
+        int n = 0;
+        for (int y = int(at.y) - half; y <= int(at.y) + half; ++y)
+            for (int x = int(at.x) - half; x <= int(at.x) + half; ++x) {
+                if (x < 0 || y < 0 || x >= img.width || y >= img.height) continue;
+                m.r += img.pixel(x, y)[0];
+                m.g += img.pixel(x, y)[1];
+                m.b += img.pixel(x, y)[2];
+                ++n;
+            }
+        if (n) m = {m.r / n, m.g / n, m.b / n};
+        return m;
+    }
+
+    static constexpr int kSize = 480;
+    std::unique_ptr<render::HeadlessContext> context_;
+    render::GlMessageLog glLog_;
+    std::unique_ptr<render::SceneRenderer> renderer_;
+    render::RenderTarget target_;
+};
+
+}  // namespace
+
+TEST(ProjectContentOnAnatomy, EveryConditionLoadsAgainstTheGeneratedScene) {
+    World& w = world();
+    for (const auto& d : w.sink.all()) EXPECT_NE(d.level, Level::Error) << d.format();
+    EXPECT_GE(w.state.content.conditions.size(), 13u);
+    for (const auto& c : w.state.content.conditions) {
+        DiagnosticSink sink;
+        const auto zones = resolvePainZones(w.state.scene, c, sink);
+        EXPECT_FALSE(zones.empty()) << c.id;
+        EXPECT_FALSE(sink.hasErrors()) << c.id;
+        for (const auto& s : c.structures) EXPECT_NE(w.state.scene.find(s.id), nullptr) << c.id << ": " << s.id;
+    }
+}
+
+TEST_F(ConditionRender, GlutealTendinopathyLightsTheTrochantericInsertionFromTheSide) {
+    const Structure* insertion = world().state.scene.find("gluteus_medius_insertion_lateral_r");
+    ASSERT_NE(insertion, nullptr);
+    // The insertion's most lateral point faces a lateral view.
+    glm::vec3 lateral = insertion->mesh.positions.front();
+    for (const auto& p : insertion->mesh.positions)
+        if (p.z > lateral.z) lateral = p;
+    const Image lit = show("gluteal_tendinopathy", "lateral");
+    const glm::vec2 at = project(lateral);
+    ASSERT_GT(at.x, 0.0f);
+    ASSERT_LT(at.x, kSize);
+    const Mean after = meanAround(lit, at, 2);
+    // The same pixel when another condition (L5 radiculopathy) ghosts the insertion.
+    const Mean other = meanAround(show("l5_radiculopathy", "lateral", true), at, 2);
+    // Vermillion highlight under red local pain: red well above green and blue there...
+    EXPECT_GT(after.r, 1.5f * after.b) << after.r << " " << after.g << " " << after.b;
+    EXPECT_GT(after.r, 1.4f * after.g) << after.r << " " << after.g << " " << after.b;
+    // ...and much redder than when the insertion is not involved.
+    const float redness = after.r - 0.5f * (after.g + after.b);
+    const float otherRedness = other.r - 0.5f * (other.g + other.b);
+    EXPECT_GT(redness, otherRedness + 40.0f) << "lit " << redness << ", not lit " << otherRedness;
+}
+
+TEST_F(ConditionRender, L5RadiculopathyPaintsThePosterolateralThighAndLateralLeg) {
+    const auto& lm = world().state.scene.landmarks();
+    const Image painted = show("l5_radiculopathy", "lateral");
+    const Image plain = show("", "lateral", true);
+    for (const char* name : {"thigh_posterolateral_mid_r", "leg_lateral_mid_r"}) {
+        ASSERT_TRUE(lm.count(name)) << name;
+        const glm::vec2 at = project(lm.at(name));
+        ASSERT_GT(at.y, 0.0f) << name << " is in the picture";
+        ASSERT_LT(at.y, kSize) << name << " is in the picture";
+        const Mean m = meanAround(painted, at, 6);
+        // Referred pain is painted yellow (hatched): red and green high, blue low.
+        EXPECT_GT(m.r, 1.6f * m.b) << name << ": " << m.r << " " << m.g << " " << m.b;
+        EXPECT_GT(m.g, 1.4f * m.b) << name << ": " << m.r << " " << m.g << " " << m.b;
+        const Mean p = meanAround(plain, at, 6);
+        EXPECT_LT(p.g, 1.4f * p.b) << name << " is not yellow without the condition: " << p.r
+                                   << " " << p.g << " " << p.b;
+    }
+    // The anteromedial thigh is not in L5's map.
+    if (lm.count("thigh_medial_mid_r")) {
+        const Image front = show("l5_radiculopathy", "anterior");
+        const Mean m = meanAround(front, project(lm.at("thigh_medial_mid_r")), 6);
+        EXPECT_LT(m.g, 1.3f * m.b) << "medial thigh stays unpainted: " << m.r << " " << m.g << " " << m.b;
+    }
+}
