@@ -19,8 +19,10 @@ ImplicitShape femurShape(const FemurGeometry& g) {
                                g.neckRadiusHead, g.neckRadiusBase),
           4.0f);
     // The shaft narrows to mid-length, stays slender, and flares only in its distal fifth.
-    const glm::vec3 midShaft = glm::mix(shaftTop, shaftEnd, 0.5f);
-    const glm::vec3 flare = glm::mix(shaftTop, shaftEnd, 0.8f);
+    // The anterior bow: mid-shaft (and, less, the start of the flare) stand forward of the axis.
+    const glm::vec3 midShaft = glm::mix(shaftTop, shaftEnd, 0.5f) + g.anterior * g.shaftAnteriorBow;
+    const glm::vec3 flare =
+        glm::mix(shaftTop, shaftEnd, 0.8f) + g.anterior * (0.6f * g.shaftAnteriorBow);
     s.add(Primitive::roundCone(shaftTop, midShaft, g.shaftRadiusTop, g.shaftRadiusMid), 8.0f);
     s.add(Primitive::roundCone(midShaft, flare, g.shaftRadiusMid, g.shaftRadiusMid * 1.1f), 8.0f);
     s.add(Primitive::roundCone(flare, shaftEnd, g.shaftRadiusMid * 1.1f, g.shaftRadiusDistal),

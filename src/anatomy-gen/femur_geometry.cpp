@@ -36,6 +36,7 @@ bool readFemurGeometry(ContentSection& s, const glm::vec3& hipCentre, FemurGeome
     g.shaftRadiusMid = s.number("shaft_radius_mid");
     g.shaftRadiusDistal = s.number("shaft_radius_distal");
     g.condyleHalfSpacing = s.number("condyle_half_spacing");
+    g.shaftAnteriorBow = s.number("shaft_anterior_bow");
     g.condyleRadii = s.vector("condyle_radii");
     const glm::vec3 gtOffset = s.vector("greater_trochanter_offset");
     g.trochanterHalfSize = s.vector("greater_trochanter_half_size");

@@ -17,7 +17,7 @@ struct FemurGeometry {
     glm::vec3 neckBase{0.0f};       // where the neck axis meets the shaft axis
     float neckLength = 0.0f, neckRadiusHead = 0.0f, neckRadiusBase = 0.0f;
     float shaftLength = 0.0f, shaftRadiusTop = 0.0f, shaftRadiusMid = 0.0f;
-    float shaftRadiusDistal = 0.0f, condyleHalfSpacing = 0.0f;
+    float shaftRadiusDistal = 0.0f, condyleHalfSpacing = 0.0f, shaftAnteriorBow = 0.0f;
     glm::vec3 condyleRadii{0.0f};
     glm::vec3 trochanterCentre{0.0f};
     glm::vec3 trochanterHalfSize{0.0f};  // lateral, up, anterior

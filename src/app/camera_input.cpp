@@ -67,7 +67,9 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, float width, float he
             }
         }
     }
-    if (!io.WantCaptureKeyboard) {
+    // Keys belong to a focused panel (e.g. arrows in the condition list); a click on the
+    // 3D view takes the focus away from the panels and gives the keys back to the camera.
+    if (!io.WantCaptureKeyboard && !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow)) {
         const float step = kKeyRotateRadians * height / 3.14159265f;  // pixels for 15 degrees
         const float panStep = height * 0.05f;
         struct Arrow {

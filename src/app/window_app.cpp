@@ -176,6 +176,8 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         ui.stats.triangles = state.scene.triangleCount();
         ui.stats.gpuBytes = renderer.gpuBytes();
         buildUi(state, ui, actions);
+        // Panels take focus as they first appear; start with the keys on the 3D view.
+        if (framesDrawn == 1) ImGui::SetWindowFocus(nullptr);
         if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_F1, false))
             ui.panels.help = !ui.panels.help;
         if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_C, false) && !io.KeyCtrl)

@@ -129,7 +129,8 @@ CameraPose OrbitCamera::framing(const Bounds& bounds, ViewPreset preset, float a
     const float radius = std::max(bounds.radius(), 1.0f);
     // Fit the bounding sphere in the narrower of the two fields of view.
     const float halfFov = std::min(fovY * 0.5f, std::atan(std::tan(fovY * 0.5f) * aspect));
-    p.distance = radius / std::sin(halfFov) * 0.92f;
+    // A little margin, so what a condition involves is never cut at the frame edge.
+    p.distance = radius / std::sin(halfFov) * 1.06f;
     return p;
 }
 

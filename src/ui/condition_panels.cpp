@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
 #include "core/condition_view.hpp"
 
@@ -281,10 +282,12 @@ void drawConditionList(const ContentLibrary& content, const std::string& selecte
     if (ImGui::Selectable("Anatomy only", selectedId.empty()))
         actions.push_back(SelectConditionAction{""});
     std::string group;
+    std::vector<const Condition*> shown;  // in list order, for the arrow keys
     for (const auto& c : content.conditions) {
         bool match = containsIgnoringCase(c.name, input.search);
         for (const auto& s : c.synonyms) match = match || containsIgnoringCase(s, input.search);
         if (!match) continue;
+        shown.push_back(&c);
         if (c.group != group) {
             group = c.group;
             ImGui::Spacing();
@@ -292,11 +295,23 @@ void drawConditionList(const ContentLibrary& content, const std::string& selecte
         }
         if (ImGui::Selectable(c.name.c_str(), c.id == selectedId))
             actions.push_back(SelectConditionAction{c.id});
+        if (c.id == selectedId && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
         if (ImGui::IsItemHovered() && !c.synonyms.empty()) {
             std::string text;
             for (const auto& s : c.synonyms) text += (text.empty() ? "" : "\n") + s;
             ImGui::SetTooltip("%s", text.c_str());
         }
+    }
+    // Up and down step through the (filtered) list while this window has focus.
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !shown.empty()) {
+        int current = -1;
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            if (shown[i]->id == selectedId) current = static_cast<int>(i);
+        int next = current;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+            next = std::min(current + 1, static_cast<int>(shown.size()) - 1);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) next = std::max(current - 1, 0);
+        if (next != current && next >= 0) actions.push_back(SelectConditionAction{shown[next]->id});
     }
     if (content.conditions.empty()) ImGui::TextDisabled("No condition content loaded.");
     ImGui::End();
