@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "anatomy-gen/content_reader.hpp"
+#include "anatomy-gen/edge_collapse.hpp"
 #include "anatomy-gen/implicit_shape.hpp"
 #include "anatomy-gen/marching_tetrahedra.hpp"
 #include "anatomy-gen/mesh_ops.hpp"
@@ -218,6 +219,9 @@ BodySurface buildBodySurface(const std::string& contentDir, Sex sex, DiagnosticS
     Bounds box = shape.bounds();
     box.min.z = -box.max.z;
     result.skin = polygonise(distance, box, std::clamp(cell, 3.0f, 20.0f));
+    // Grid extraction leaves slivers; collapsing short edges halves the triangle count
+    // (the vertex stage dominates on software renderers) and evens the tessellation.
+    collapseShortEdges(result.skin, std::clamp(cell, 3.0f, 20.0f) * 0.6f, 3);
     const int smoothing = static_cast<int>(std::clamp(passes, 0.0f, 10.0f));
     if (smoothing > 0) smoothTaubin(result.skin, smoothing);
     orientOutward(result.skin);

@@ -1,5 +1,8 @@
 #include "app/app_state.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/condition_view.hpp"
 
 namespace medius::app {
@@ -33,7 +36,7 @@ CameraPose AppState::homePose() const {
 
 void AppState::applyCondition(DiagnosticSink& sink) {
     const Condition* c = condition();
-    view.setAppearances(conditionAppearances(scene, c));
+    view.setAppearances(composeAppearances(scene, c, choices, options.xray));
     view.setPainSegments(c ? resolvePainZones(scene, *c, sink) : std::vector<PainSegment>{});
 }
 
@@ -42,6 +45,43 @@ void AppState::resetCamera(bool animate) {
         transition.start(camera.pose(), homePose(), kTransitionSeconds);
     else
         camera.setPose(homePose());
+}
+
+std::optional<RayHit> AppState::pick(const Ray& ray) {
+    if (bvh_.builtRevision() != scene.geometryRevision()) bvh_.build(scene);
+    std::vector<bool> pickable(scene.size(), false);
+    for (std::size_t i = 0; i < scene.size() && i < view.appearances().size(); ++i)
+        pickable[i] = view.appearance(i).visible && view.appearance(i).opacity >= 0.3f;
+    return bvh_.raycast(ray, pickable);
+}
+
+ViewSnapshot AppState::snapshot() const {
+    return ViewSnapshot{camera.pose(), conditionId, choices, options.xray};
+}
+
+void AppState::restore(const ViewSnapshot& s, DiagnosticSink& sink) {
+    if (!s.condition.empty() && !content.findCondition(s.condition)) {
+        sink.warning("", 0, "the saved view's condition '" + s.condition + "' is not loaded");
+        conditionId.clear();
+    } else {
+        conditionId = s.condition;
+    }
+    choices = s.choices;
+    options.xray = s.xray;
+    transition.cancel();
+    applyCondition(sink);
+    transition.start(camera.pose(), s.camera, 0.35f);
+}
+
+CameraPose AppState::framingOf(const std::string& id) const {
+    const Structure* s = scene.find(id);
+    if (!s) return camera.pose();
+    CameraPose to = camera.pose();
+    const Bounds b = s->mesh.bounds();
+    to.target = b.centre();
+    // Same direction, close enough that the structure fills about half the view.
+    to.distance = std::max(b.radius(), 10.0f) / std::sin(camera.fovY * 0.5f) * 1.6f;
+    return to;
 }
 
 bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
@@ -53,19 +93,77 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                     sink.error("", 0, a.name + ": " + error);
                     return false;
                 }
+                if (a.name == "xray") state.applyCondition(sink);
                 return true;
             },
             [&](const SetVisibleAction& a) {
-                state.view.setVisible(a.structure, a.visible);
+                if (a.structure >= state.scene.size()) return false;
+                state.choices.visible[state.scene.structures()[a.structure].id] = a.visible;
+                state.applyCondition(sink);
                 return true;
             },
             [&](const SetOpacityAction& a) {
-                state.view.setOpacity(a.structure, a.opacity);
+                if (a.structure >= state.scene.size()) return false;
+                state.choices.opacity[state.scene.structures()[a.structure].id] =
+                    std::clamp(a.opacity, 0.0f, 1.0f);
+                state.applyCondition(sink);
                 return true;
             },
             [&](const ShowAllAction&) {
-                state.view.showAll();
+                state.choices.visible.clear();
+                state.choices.opacity.clear();
+                state.applyCondition(sink);
                 return true;
+            },
+            [&](const SelectStructureAction& a) {
+                if (!a.id.empty() && !state.scene.find(a.id)) return false;
+                state.choices.selected = a.id;
+                state.applyCondition(sink);
+                return true;
+            },
+            [&](const FrameStructureAction& a) {
+                if (!state.scene.find(a.id)) return false;
+                state.transition.start(state.camera.pose(), state.framingOf(a.id), kTransitionSeconds);
+                return true;
+            },
+            [&](const IsolateAction& a) {
+                if (!state.scene.find(a.id)) return false;
+                for (const auto& s : state.scene.structures()) state.choices.visible[s.id] = s.id == a.id;
+                state.choices.selected = a.id;
+                state.applyCondition(sink);
+                state.transition.start(state.camera.pose(), state.framingOf(a.id), kTransitionSeconds);
+                return true;
+            },
+            [&](const UndoAction&) {
+                auto back = state.history.undo(state.snapshot());
+                if (back) state.restore(*back, sink);
+                return back.has_value();
+            },
+            [&](const RedoAction&) {
+                auto forward = state.history.redo(state.snapshot());
+                if (forward) state.restore(*forward, sink);
+                return forward.has_value();
+            },
+            [&](const SaveBookmarkAction& a) {
+                if (a.name.empty()) return false;
+                const std::string error = state.bookmarks.save({a.name, state.snapshot()});
+                if (!error.empty()) sink.error(state.bookmarks.pathFor(a.name), 0, error);
+                state.bookmarkList = state.bookmarks.loadAll(sink);
+                return false;
+            },
+            [&](const LoadBookmarkAction& a) {
+                for (const auto& b : state.bookmarkList)
+                    if (b.name == a.name) {
+                        state.restore(b.view, sink);
+                        return true;
+                    }
+                return false;
+            },
+            [&](const DeleteBookmarkAction& a) {
+                const std::string error = state.bookmarks.remove(a.name);
+                if (!error.empty()) sink.error(state.bookmarks.pathFor(a.name), 0, error);
+                state.bookmarkList = state.bookmarks.loadAll(sink);
+                return false;
             },
             [&](const ViewPresetAction& a) {
                 state.options.view = viewPresetName(a.preset);

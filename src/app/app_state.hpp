@@ -2,7 +2,12 @@
 // Everything the app shows, in one place, and the one function that changes
 // it in response to actions. Window and headless capture share it.
 #include "core/actions.hpp"
+#include "core/bookmark.hpp"
+#include "core/bvh.hpp"
 #include "core/camera_transition.hpp"
+#include "core/condition_view.hpp"
+#include "core/structure_info.hpp"
+#include "core/view_history.hpp"
 #include "core/condition.hpp"
 #include "core/diagnostics.hpp"
 #include "core/orbit_camera.hpp"
@@ -28,12 +33,30 @@ struct AppState {
     // True once the user chose a view preset: a condition's own view no longer overrides it.
     bool viewChosen = false;
 
+    ViewChoices choices;       // shown/hidden, opacity, selection
+    StructureInfoTable info;   // what the info card says
+    int hovered = -1;          // structure under the cursor
+    ViewHistory history;
+    BookmarkStore bookmarks{BookmarkStore::defaultFolder()};
+    std::vector<Bookmark> bookmarkList;
+
+    // The structure the ray meets first among those drawn solidly enough to see.
+    std::optional<RayHit> pick(const Ray& ray);
+    ViewSnapshot snapshot() const;
+    void restore(const ViewSnapshot& s, DiagnosticSink& sink);
+    // Frames one structure from the current direction.
+    CameraPose framingOf(const std::string& id) const;
+
     const Condition* condition() const { return content.findCondition(conditionId); }
     // The chosen condition's camera, or the whole scene from options.view.
     CameraPose homePose() const;
     void resetCamera(bool animate);
-    // Recomputes what the chosen condition implies: highlights, ghosting, pain zones.
+    // Recomputes what the chosen condition and the user's choices imply: highlights,
+    // ghosting, pain zones.
     void applyCondition(DiagnosticSink& sink);
+
+private:
+    SceneBvh bvh_;
 };
 
 // Applies one action. Returns true when the 3D image must be redrawn.

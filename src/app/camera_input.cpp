@@ -15,10 +15,10 @@ constexpr float kKeyRotateRadians = 0.2618f;  // 15 degrees
 
 // The world point under the cursor: the surface if there is one, else the
 // point on the plane through the target that faces the camera.
-glm::vec3 pointUnderCursor(const AppState& state, float x, float y, float width, float height,
+glm::vec3 pointUnderCursor(AppState& state, float x, float y, float width, float height,
                            bool* onSurface) {
     const Ray ray = state.camera.rayThroughPixel(x, y, width, height);
-    if (auto hit = raycast(state.scene, ray)) {
+    if (auto hit = state.pick(ray)) {
         if (onSurface) *onSurface = true;
         return hit->point;
     }
@@ -32,8 +32,8 @@ glm::vec3 pointUnderCursor(const AppState& state, float x, float y, float width,
 }
 }  // namespace
 
-bool handleCameraInput(AppState& state, const ImGuiIO& io, float width, float height,
-                       ActionQueue& actions) {
+bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& events,
+                       float width, float height, ActionQueue& actions) {
     bool changed = false;
     if (!io.WantCaptureMouse) {
         const ImVec2 d = io.MouseDelta;
@@ -55,17 +55,27 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, float width, float he
             state.camera.zoomToward(anchor, std::pow(kWheelStep, io.MouseWheel));
             changed = true;
         }
-        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-            bool onSurface = false;
-            const glm::vec3 p =
-                pointUnderCursor(state, io.MousePos.x, io.MousePos.y, width, height, &onSurface);
-            if (onSurface) {
-                CameraPose to = state.camera.pose();
-                to.target = p;
-                state.transition.start(state.camera.pose(), to, 0.35f);
-                changed = true;
-            }
+        const Ray ray = state.camera.rayThroughPixel(io.MousePos.x, io.MousePos.y, width, height);
+        const bool buttonsUp = !ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+                               !ImGui::IsMouseDown(ImGuiMouseButton_Right) &&
+                               !ImGui::IsMouseDown(ImGuiMouseButton_Middle);
+        // Hover names what is under the cursor; it changes the label, not the 3D image.
+        if (moved && buttonsUp) {
+            const auto hit = state.pick(ray);
+            state.hovered = hit ? hit->structureIndex : -1;
         }
+        // A click (a press and release without dragging) selects; a click on nothing deselects.
+        for (const glm::vec2& at : events.clicks) {
+            const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height));
+            actions.push_back(SelectStructureAction{
+                hit ? state.scene.structures()[hit->structureIndex].id : std::string()});
+        }
+        for (const glm::vec2& at : events.doubleClicks) {
+            if (const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height)))
+                actions.push_back(FrameStructureAction{state.scene.structures()[hit->structureIndex].id});
+        }
+    } else {
+        state.hovered = -1;
     }
     // Keys belong to a focused panel (e.g. arrows in the condition list); a click on the
     // 3D view takes the focus away from the panels and gives the keys back to the camera.
@@ -81,31 +91,40 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, float width, float he
                                 {GLFW_KEY_UP, 0, -1},
                                 {GLFW_KEY_DOWN, 0, 1}};
         for (const auto& a : arrows) {
-            if (!ImGui::IsKeyPressed(a.key)) continue;
+            const bool shifted = events.pressed(a.key, GLFW_MOD_SHIFT);
+            if (!events.pressed(a.key) && !shifted) continue;
             state.transition.cancel();
-            if (io.KeyShift)
+            if (shifted)
                 state.camera.pan(a.dx * panStep, a.dy * panStep, height);
             else
                 state.camera.rotate(a.dx * step, a.dy * step, height);
             changed = true;
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) {
+        if (events.pressed(GLFW_KEY_EQUAL) || events.pressed(GLFW_KEY_EQUAL, GLFW_MOD_SHIFT) ||
+            events.pressed(GLFW_KEY_KP_ADD)) {
             state.camera.zoom(kWheelStep);
             changed = true;
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) {
+        if (events.pressed(GLFW_KEY_MINUS) || events.pressed(GLFW_KEY_KP_SUBTRACT)) {
             state.camera.zoom(1.0f / kWheelStep);
             changed = true;
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) actions.push_back(ResetCameraAction{});
+        if (events.pressed(GLFW_KEY_HOME)) actions.push_back(ResetCameraAction{});
         const ViewPreset presets[] = {ViewPreset::Anterior,     ViewPreset::Posterior,
                                       ViewPreset::RightLateral, ViewPreset::LeftLateral,
                                       ViewPreset::Superior,     ViewPreset::Inferior};
         for (int i = 0; i < 6; ++i)
-            if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false))
+            if (events.pressed(GLFW_KEY_1 + i) || events.pressed(GLFW_KEY_KP_1 + i))
                 actions.push_back(ViewPresetAction{presets[i]});
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) actions.push_back(QuitAction{});
+        if (events.pressed(GLFW_KEY_Z, GLFW_MOD_CONTROL)) actions.push_back(UndoAction{});
+        if (events.pressed(GLFW_KEY_Z, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT) ||
+            events.pressed(GLFW_KEY_Y, GLFW_MOD_CONTROL))
+            actions.push_back(RedoAction{});
+        if (events.pressed(GLFW_KEY_X))
+            actions.push_back(SetViewOptionAction{"xray", state.options.xray ? "false" : "true"});
     }
+    // Quit works wherever the keyboard focus is.
+    if (events.pressed(GLFW_KEY_Q, GLFW_MOD_CONTROL)) actions.push_back(QuitAction{});
     return changed;
 }
 

@@ -2,6 +2,7 @@
 // Mouse and keyboard to camera moves. Reads ImGui's gathered input, and only
 // when ImGui does not want it (io.WantCaptureMouse / WantCaptureKeyboard).
 #include "app/app_state.hpp"
+#include "app/input_events.hpp"
 
 struct ImGuiIO;
 
@@ -9,7 +10,7 @@ namespace medius::app {
 
 // `width` and `height` are the window's size in the same units as the mouse
 // position. Returns true when the camera or anything visible changed.
-bool handleCameraInput(AppState& state, const ImGuiIO& io, float width, float height,
-                       ActionQueue& actions);
+bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& events,
+                       float width, float height, ActionQueue& actions);
 
 }  // namespace medius::app

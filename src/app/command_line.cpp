@@ -1,5 +1,7 @@
 #include "app/command_line.hpp"
 
+#include "core/structure.hpp"
+
 #include <CLI/CLI.hpp>
 #include <charconv>
 
@@ -41,6 +43,12 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     cli.add_option("--condition", out.condition, "show this condition (see --list-conditions)");
     cli.add_option("--audience", out.audience, "wording of the panels: clinician (default) or patient")
         ->check(CLI::IsMember({"clinician", "patient"}));
+    cli.add_option("--report", out.reportFile,
+                   "window: keep the current selection and camera in this file (for tests)");
+    cli.add_option("--hide-layer", out.hiddenLayers,
+                   "hide a layer at start (bone, muscle, tendon, bursa, ligament, joint, nerve, skin); "
+                   "repeatable");
+    cli.add_option("--select", out.select, "select this structure at start (see --list-structures)");
     cli.add_option("--compare", out.compare,
                    "with --condition: open the comparison with this condition");
     cli.add_option("--check-content", out.checkContent,
@@ -79,6 +87,11 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
             return {ParseOutcome::ExitFailure, std::string("--") + table[i].name + ": " + error};
     }
     out.viewGiven = cli.get_option("--view")->count() > 0;
+    for (const auto& layer : out.hiddenLayers)
+        if (!parseLayer(layer))
+            return {ParseOutcome::ExitFailure,
+                    "--hide-layer: '" + layer +
+                        "' is not one of bone, muscle, tendon, bursa, ligament, joint, nerve, skin"};
     if (!screenshot.empty()) out.screenshot = screenshot;
     if (out.withUi && !out.screenshot)
         return {ParseOutcome::ExitFailure, "--with-ui only applies with --screenshot"};

@@ -31,6 +31,10 @@ struct CommandLine {
     // optionally save the last frame (UI included) as a PNG.
     int exitAfterFrames = 0;
     std::string windowCapture;
+    // For end-to-end tests: the window writes its state (selection, camera) to this file.
+    std::string reportFile;
+    std::vector<std::string> hiddenLayers;  // layers hidden at start
+    std::string select;                     // structure selected at start
     ViewOptions view;
 };
 

@@ -1,6 +1,10 @@
 #include "app/headless_capture.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+
+#include "render/gl.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -90,6 +94,16 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
 
     render::SceneRenderer renderer;
     renderer.render(state.scene, state.view, state.camera, state.options, target);
+    if (std::getenv("MEDIUS_FRAME_TIMES")) {
+        // A warm frame (the first one uploads the meshes), timed to the end of the GPU work.
+        for (int i = 0; i < 3; ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            renderer.render(state.scene, state.view, state.camera, state.options, target);
+            glFinish();
+            const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            std::printf("medius: frame %.1f ms (%zu triangles)\n", ms, state.scene.triangleCount());
+        }
+    }
     if (withUi && !drawUiOver(state, renderer, target)) return 1;
     const Image image = target.readPixels();
     if (const std::string problem = writePng(path, image); !problem.empty()) {

@@ -73,6 +73,22 @@ int main(int argc, char** argv) {
         state.compareId = commandLine.compare;
         state.audience = commandLine.audience == "patient" ? Audience::Patient : Audience::Clinician;
         state.viewChosen = commandLine.viewGiven;
+        state.info.load((commandLine.contentDir.empty() ? app::defaultContentDir()
+                                                        : commandLine.contentDir) +
+                            "/anatomy/structure_info.toml",
+                        sink);
+        state.bookmarkList = state.bookmarks.loadAll(sink);
+        for (const auto& layerName : commandLine.hiddenLayers)
+            for (const auto& s : state.scene.structures())
+                if (s.layer == parseLayer(layerName)) state.choices.visible[s.id] = false;
+        if (!commandLine.select.empty()) {
+            if (!state.scene.find(commandLine.select)) {
+                std::fprintf(stderr, "medius: --select: unknown structure '%s' (see --list-structures)\n",
+                             commandLine.select.c_str());
+                return 2;
+            }
+            state.choices.selected = commandLine.select;
+        }
         state.view.syncWith(state.scene);
         state.applyCondition(sink);
 

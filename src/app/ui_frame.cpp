@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "ui/structure_card.hpp"
+
 namespace medius::app {
 
 void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
@@ -16,6 +18,18 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
                            state.audience, ui.painMapLeft, ui.painMapRight, ui.painMapAspect,
                            &ui.panels.compare, actions);
     }
+    if (const Structure* selected = state.scene.find(state.choices.selected)) {
+        ui.panels.structureCard = true;
+        bool open = true;
+        ui::drawStructureCard(*selected, state.info.find(selected->id), state.condition(), &open,
+                              actions);
+        if (!open) actions.push_back(SelectStructureAction{""});
+    }
+    if (state.hovered >= 0 && state.hovered < static_cast<int>(state.scene.size()) &&
+        !ImGui::GetIO().WantCaptureMouse)
+        ui::drawHoverLabel(state.scene.structures()[state.hovered]);
+    ui::drawBookmarkPanel(state.bookmarkList, state.bookmarks.folder(), ui.bookmarkInput,
+                          &ui.panels.bookmarks, actions);
     ui::drawStructurePanel(state.scene, state.view, &ui.panels.structures, actions);
     ui::drawViewPanel(state.options, &ui.panels.view, actions);
     ui::drawRedFlags(state.content, state.audience, &ui.panels.redFlags);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "app/camera_input.hpp"
+#include "app/input_events.hpp"
 #include "core/image.hpp"
 #include "app/ui_fonts.hpp"
 #include "render/debug_output.hpp"
@@ -39,6 +40,24 @@ void applyStyle(float scale) {
     style.WindowBorderSize = 0.0f;
     style.Colors[ImGuiCol_WindowBg].w = 0.92f;
     style.ScaleAllSizes(scale);
+}
+
+// The state an end-to-end test needs to check what its clicks and keys did. Rewritten
+// (atomically) only when it changes.
+void writeReport(const std::string& path, const AppState& state, int width, int height,
+                 bool panelHasKeys) {
+    static std::string last;
+    const CameraPose& p = state.camera.pose();
+    char camera[256];
+    std::snprintf(camera, sizeof camera, "camera %.6f %.6f %.6f %.6f %.6f %.6f %.6f\nwindow %d %d\n",
+                  p.target.x, p.target.y, p.target.z, p.distance, p.yaw, p.pitch, state.camera.fovY,
+                  width, height);
+    std::string text = "selected " + state.choices.selected + "\ncondition " + state.conditionId +
+                       "\nmoving " + (state.transition.active() ? "1" : "0") +
+                       "\npanel_has_keys " + (panelHasKeys ? "1" : "0") + "\n" + camera;
+    if (text == last) return;
+    last = text;
+    writeFileAtomically(path, text);
 }
 
 // Reads the window's back buffer (scene and UI) into a PNG.
@@ -126,11 +145,18 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
     float appliedScale = contentScale * state.options.uiScale;
     buildUiFonts(fontPath, 16.0f * appliedScale);
     applyStyle(appliedScale);
+    InputEvents events;
+    installInputCallbacks(window, events);  // before ImGui, which chains to them
     session.imguiGlfw = ImGui_ImplGlfw_InitForOpenGL(window, true);
     session.imguiGl = ImGui_ImplOpenGL3_Init("#version 330 core");
 
     render::SceneRenderer renderer;
-    render::RenderTarget target;
+    // While the camera moves, frames go to a single-sample target (multisampling triples
+    // the cost on a software renderer); when it stops, one multisampled frame replaces it.
+    render::RenderTarget quality, fast;
+    const render::RenderTarget* shown = &quality;
+    bool qualityPending = false;
+    int requestedSamples = 0;
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
     state.aspect = static_cast<float>(fbWidth) / std::max(fbHeight, 1);
@@ -178,39 +204,62 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         buildUi(state, ui, actions);
         // Panels take focus as they first appear; start with the keys on the 3D view.
         if (framesDrawn == 1) ImGui::SetWindowFocus(nullptr);
-        if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_F1, false))
-            ui.panels.help = !ui.panels.help;
-        if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(GLFW_KEY_C, false) && !io.KeyCtrl)
-            ui.panels.compare = !ui.panels.compare;
+        if (!io.WantCaptureKeyboard) {
+            if (events.pressed(GLFW_KEY_F1)) ui.panels.help = !ui.panels.help;
+            if (events.pressed(GLFW_KEY_C)) ui.panels.compare = !ui.panels.compare;
+            if (events.pressed(GLFW_KEY_B)) ui.panels.bookmarks = !ui.panels.bookmarks;
+        }
 
         // 3. Apply actions and camera input.
         int winWidth = 0, winHeight = 0;
         glfwGetWindowSize(window, &winWidth, &winHeight);
-        sceneDirty |= handleCameraInput(state, io, static_cast<float>(winWidth),
-                                        static_cast<float>(winHeight), actions);
+        const bool cameraMoved = handleCameraInput(state, io, events, static_cast<float>(winWidth),
+                                                   static_cast<float>(winHeight), actions);
+        events.clear();
+        sceneDirty |= cameraMoved;
         const bool vsyncBefore = state.options.vsync;
         for (const auto& action : actions) sceneDirty |= applyAction(state, action, sink);
         if (state.options.vsync != vsyncBefore) glfwSwapInterval(state.options.vsync ? 1 : 0);
         sceneDirty |= state.transition.advance(dt, state.camera) || state.transition.active();
+        state.history.observe(state.snapshot(), now);
+        if (!commandLine.reportFile.empty())
+            writeReport(commandLine.reportFile, state, winWidth, winHeight,
+                        ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) || io.WantCaptureKeyboard);
 
         // 4. Render the 3D scene only when something changed.
         glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
         if (fbWidth > 0 && fbHeight > 0) {
             std::string error;
-            const bool resized = fbWidth != target.width() || fbHeight != target.height() ||
-                                 state.options.msaa != target.samples();
-            if (resized && !target.resize(fbWidth, fbHeight, state.options.msaa, error))
-                sink.error("", 0, error);
+            const bool resized = fbWidth != quality.width() || fbHeight != quality.height() ||
+                                 state.options.msaa != requestedSamples;
+            if (resized) {
+                requestedSamples = state.options.msaa;
+                if (!quality.resize(fbWidth, fbHeight, state.options.msaa, error) ||
+                    !fast.resize(fbWidth, fbHeight, 1, error))
+                    sink.error("", 0, error);
+            }
             state.aspect = static_cast<float>(fbWidth) / fbHeight;
+            const bool interacting = cameraMoved || state.transition.active();
+            render::RenderTarget* into = nullptr;
             if (sceneDirty || resized) {
+                const bool cheap = interacting && quality.samples() > 1;
+                into = cheap ? &fast : &quality;
+                qualityPending = cheap;
+            } else if (qualityPending && !interacting) {
+                into = &quality;
+                qualityPending = false;
+            }
+            if (into) {
                 const auto start = std::chrono::steady_clock::now();
-                renderer.render(state.scene, state.view, state.camera, state.options, target);
+                renderer.render(state.scene, state.view, state.camera, state.options, *into);
                 glFinish();
                 ui.stats.frameMs = std::chrono::duration<float, std::milli>(
-                                    std::chrono::steady_clock::now() - start)
-                                    .count();
+                                       std::chrono::steady_clock::now() - start)
+                                       .count();
+                shown = into;
                 sceneDirty = false;
             }
+            if (qualityPending) settleFrames = std::max(settleFrames, 1);
         }
 
         // The comparison window's pain maps, only when its pair of conditions changed.
@@ -223,7 +272,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
 
         // 5. UI draw over the resolved scene, then swap. Nothing above runs after Render().
         ImGui::Render();
-        target.blitTo(0, fbWidth, fbHeight);
+        shown->blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++framesDrawn;

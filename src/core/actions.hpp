@@ -41,9 +41,35 @@ struct CompareConditionAction {
     std::string id;
 };
 
+// Empty id: nothing selected.
+struct SelectStructureAction {
+    std::string id;
+};
+struct FrameStructureAction {
+    std::string id;
+};
+// Shows only this structure (and keeps the condition's paint canvas hidden).
+struct IsolateAction {
+    std::string id;
+};
+struct UndoAction {};
+struct RedoAction {};
+struct SaveBookmarkAction {
+    std::string name;
+};
+struct LoadBookmarkAction {
+    std::string name;
+};
+struct DeleteBookmarkAction {
+    std::string name;
+};
+
 using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAction,
                             ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction,
-                            SelectConditionAction, SetAudienceAction, CompareConditionAction>;
+                            SelectConditionAction, SetAudienceAction, CompareConditionAction,
+                            SelectStructureAction, FrameStructureAction, IsolateAction, UndoAction,
+                            RedoAction, SaveBookmarkAction, LoadBookmarkAction,
+                            DeleteBookmarkAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -58,6 +58,28 @@ std::vector<StructureAppearance> conditionAppearances(const Scene& scene, const 
     return out;
 }
 
+std::vector<StructureAppearance> composeAppearances(const Scene& scene, const Condition* condition,
+                                                   const ViewChoices& choices, bool xray) {
+    std::vector<StructureAppearance> out = conditionAppearances(scene, condition);
+    const auto& structures = scene.structures();
+    for (std::size_t i = 0; i < structures.size(); ++i) {
+        const std::string& id = structures[i].id;
+        StructureAppearance& a = out[i];
+        if (auto it = choices.visible.find(id); it != choices.visible.end()) a.visible = it->second;
+        if (auto it = choices.opacity.find(id); it != choices.opacity.end()) a.opacity = it->second;
+        const bool selected = id == choices.selected;
+        if (selected) {
+            a.visible = true;
+            a.opacity = 1.0f;
+            a.highlighted = true;
+            a.outlineColour = glm::vec3(1.0f, 0.95f, 0.6f);  // a warm white, unlike any role
+        } else if (xray && !a.highlighted && !a.painCanvas) {
+            a.opacity = std::min(a.opacity, 0.15f);
+        }
+    }
+    return out;
+}
+
 std::vector<PainSegment> resolvePainZones(const Scene& scene, const Condition& condition,
                                           DiagnosticSink& sink) {
     std::vector<PainSegment> out;

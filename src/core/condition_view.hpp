@@ -3,6 +3,7 @@
 // their role's colour and outlined, everything else ghosted, its pain zones
 // resolved onto the body's landmarks, and where the camera should look.
 // Decided here, in the data layer; the renderer only draws it.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,21 @@ glm::vec3 referredPainColour();
 
 // Appearances for `condition` (or the plain anatomy when it is null).
 std::vector<StructureAppearance> conditionAppearances(const Scene& scene, const Condition* condition);
+
+// What the user chose on top of a condition: shown or hidden structures, their
+// opacity, the selected structure, X-ray. Keyed by structure id, so bookmarks
+// and undo keep meaning across rebuilds.
+struct ViewChoices {
+    std::map<std::string, bool> visible;
+    std::map<std::string, float> opacity;
+    std::string selected;
+    bool operator==(const ViewChoices&) const = default;
+};
+
+// The condition's appearances with the user's choices applied; with `xray`
+// everything but the selection (and the condition's structures) turns see-through.
+std::vector<StructureAppearance> composeAppearances(const Scene& scene, const Condition* condition,
+                                                   const ViewChoices& choices, bool xray);
 
 // Pain zones as capsules through the scene's landmarks. Unknown landmarks are
 // reported (the content check normally catches them first) and skipped.

@@ -20,6 +20,8 @@ const std::vector<ViewOptionSpec>& viewOptionTable() {
         {"rim-light", "rim light that separates silhouettes from the background",
          &ViewOptions::rimLight, 0, 0, {}},
         {"exposure", "overall brightness multiplier", &ViewOptions::exposure, 0.25, 4.0, {}},
+        {"xray", "X-ray: everything but the selection and the condition's structures see-through",
+         &ViewOptions::xray, 0, 0, {}},
     };
     return table;
 }

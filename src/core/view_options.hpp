@@ -17,6 +17,7 @@ struct ViewOptions {
     bool backgroundGradient = true;
     bool rimLight = true;
     float exposure = 1.0f;
+    bool xray = false;  // everything but the selection see-through
 };
 
 struct ViewOptionSpec {

@@ -10,6 +10,11 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.push_back(QuitAction{});
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::MenuItem("Undo view change", "Ctrl+Z")) actions.push_back(UndoAction{});
+        if (ImGui::MenuItem("Redo view change", "Ctrl+Y")) actions.push_back(RedoAction{});
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("View")) {
         struct Item {
             const char* label;
@@ -33,6 +38,7 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         ImGui::MenuItem("About this condition", nullptr, &panels.conditionInfo);
         ImGui::MenuItem("Compare conditions", "C", &panels.compare);
         ImGui::MenuItem("Structures", nullptr, &panels.structures);
+        ImGui::MenuItem("Bookmarks", "B", &panels.bookmarks);
         ImGui::MenuItem("Display options", nullptr, &panels.view);
         ImGui::EndMenu();
     }

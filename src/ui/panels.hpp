@@ -25,6 +25,8 @@ struct PanelVisibility {
     bool about = false;
     bool redFlags = false;
     bool compare = false;
+    bool structureCard = true;
+    bool bookmarks = false;
 };
 
 void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);

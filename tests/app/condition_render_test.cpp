@@ -164,3 +164,27 @@ TEST_F(ConditionRender, L5RadiculopathyPaintsThePosterolateralThighAndLateralLeg
         EXPECT_LT(m.g, 1.3f * m.b) << "medial thigh stays unpainted: " << m.r << " " << m.g << " " << m.b;
     }
 }
+
+TEST_F(ConditionRender, XrayShowsTheSelectedBoneThroughTheMuscles) {
+    AppState& s = world().state;
+    const Structure* femur = s.scene.find("femur_r");
+    ASSERT_NE(femur, nullptr);
+    // The greater trochanter region from the side: covered by gluteal muscles normally.
+    glm::vec3 trochanter(0.0f, 0.0f, -1e9f);
+    for (const auto& p : femur->mesh.positions)
+        if (p.y > -140.0f && p.z > trochanter.z) trochanter = p;
+    s.choices = {};
+    s.options.xray = false;
+    const Image normal = show("", "lateral");
+    const glm::vec2 at = project(trochanter + glm::vec3(0.0f, 0.0f, -3.0f));
+    s.choices.selected = "femur_r";
+    s.options.xray = true;
+    const Image xray = show("", "lateral", true);
+    s.choices = {};
+    s.options.xray = false;
+    const Mean before = meanAround(normal, at, 2), after = meanAround(xray, at, 2);
+    // Without X-ray a red muscle or the pale band covers it; with X-ray the bone's ivory
+    // shows: green close to red, and brighter.
+    EXPECT_LT(before.g, 0.8f * before.r) << before.r << " " << before.g << " " << before.b;
+    EXPECT_GT(after.g, 0.8f * after.r) << after.r << " " << after.g << " " << after.b;
+}

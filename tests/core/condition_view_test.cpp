@@ -105,3 +105,21 @@ TEST(ConditionView, FocusCoversStructuresAndZones) {
     EXPECT_GE(b.max.y, 80.0f) << "includes the muscle";
     EXPECT_LT(b.size().x, 400.0f) << "not the whole skin";
 }
+
+TEST(ConditionView, UserChoicesSelectionAndXray) {
+    const Scene scene = hipScene();
+    const Condition c = tendinopathy();
+    ViewChoices choices;
+    choices.visible["femur_r"] = false;
+    choices.opacity["gluteus_medius_middle_r"] = 0.9f;
+    auto a = composeAppearances(scene, &c, choices, false);
+    EXPECT_FALSE(a[0].visible);
+    EXPECT_FLOAT_EQ(a[2].opacity, 0.9f);
+    choices.selected = "femur_r";
+    a = composeAppearances(scene, nullptr, choices, true);
+    EXPECT_TRUE(a[0].visible) << "the selection shows even if hidden before";
+    EXPECT_TRUE(a[0].highlighted);
+    EXPECT_FLOAT_EQ(a[0].opacity, 1.0f);
+    EXPECT_LE(a[1].opacity, 0.15f) << "X-ray makes the rest see-through";
+    EXPECT_LE(a[2].opacity, 0.15f);
+}

@@ -1,0 +1,84 @@
+#include "ui/structure_card.hpp"
+
+#include <imgui.h>
+
+#include "core/condition_view.hpp"
+
+namespace medius::ui {
+
+namespace {
+void row(const char* label, const std::string& text) {
+    if (text.empty()) return;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", label);
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", text.c_str());
+}
+const char* sideName(Side s) { return s == Side::Left ? "left" : s == Side::Right ? "right" : "midline"; }
+}  // namespace
+
+void drawStructureCard(const Structure& s, const StructureInfo* info, const Condition* condition,
+                       bool* open, ActionQueue& actions) {
+    if (!*open) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // Bottom centre: clear of the lists on the left and the condition panel on the right.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f,
+                                   vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() - 10),
+                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 26, 0),
+                                        ImVec2(ImGui::GetFontSize() * 26, vp->Size.y * 0.7f));
+    // It appears on a click in the 3D view: taking the focus would steal the view keys.
+    if (!ImGui::Begin("Structure", open,
+                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextColored(ImVec4(1.0f, 0.9f, 0.6f, 1.0f), "%s", s.name.c_str());
+    if (!s.latin.empty()) ImGui::TextDisabled("%s", s.latin.c_str());
+    ImGui::TextDisabled("%s, %s   id: %s", layerName(s.layer), sideName(s.side), s.id.c_str());
+    if (condition) {
+        if (const auto role = roleOf(*condition, s.id))
+            ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.4f, 1.0f), "In %s: %s", condition->name.c_str(),
+                               roleLabel(*role));
+    }
+    if (ImGui::Button("Frame")) actions.push_back(FrameStructureAction{s.id});
+    ImGui::SameLine();
+    if (ImGui::Button("Isolate")) actions.push_back(IsolateAction{s.id});
+    ImGui::SameLine();
+    if (ImGui::Button("Show all")) actions.push_back(ShowAllAction{});
+    ImGui::SameLine();
+    if (ImGui::Button("Deselect")) actions.push_back(SelectStructureAction{""});
+    ImGui::Separator();
+    if (!info) {
+        ImGui::TextDisabled("No card written for this structure yet.");
+    } else {
+        ImGui::TextWrapped("%s", info->description.c_str());
+        if (ImGui::BeginTable("card", 2, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+            ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+            row("Region", info->region);
+            row("Origin", info->origin);
+            row("Insertion", info->insertion);
+            row("Action", info->action);
+            row("Nerve", info->innervation);
+            row("Blood supply", info->bloodSupply);
+            ImGui::EndTable();
+        }
+        for (const auto& fact : info->keyFacts) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", fact.c_str());
+        }
+    }
+    ImGui::End();
+}
+
+void drawHoverLabel(const Structure& s) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(s.name.c_str());
+    if (!s.latin.empty()) ImGui::TextDisabled("%s", s.latin.c_str());
+    ImGui::EndTooltip();
+}
+
+}  // namespace medius::ui

@@ -1,0 +1,174 @@
+// End to end: the real medius window under Xvfb, driven through the X server with xdotool,
+// exactly as a user's mouse and keyboard would. Run by CTest as
+// `xvfb-run window_e2e_tests` (see CMakeLists.txt).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "app/scene_setup.hpp"
+#include "core/orbit_camera.hpp"
+
+using namespace medius;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Report {
+    std::map<std::string, std::string> fields;
+    CameraPose pose;
+    float fovY = 0.6f;
+    int width = 0, height = 0;
+    bool moving = true;
+};
+
+std::optional<Report> readReport(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) return std::nullopt;
+    Report r;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        std::string key;
+        words >> key;
+        if (key == "camera")
+            words >> r.pose.target.x >> r.pose.target.y >> r.pose.target.z >> r.pose.distance >>
+                r.pose.yaw >> r.pose.pitch >> r.fovY;
+        else if (key == "window")
+            words >> r.width >> r.height;
+        else {
+            std::string rest;
+            std::getline(words >> std::ws, rest);
+            r.fields[key] = rest;
+        }
+    }
+    r.moving = r.fields["moving"] == "1";
+    if (r.width == 0) return std::nullopt;
+    return r;
+}
+
+// Polls the report until `done` holds or `seconds` pass.
+template <class Pred>
+std::optional<Report> waitFor(const std::string& path, Pred done, double seconds) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+        if (auto r = readReport(path); r && done(*r)) return r;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return std::nullopt;
+}
+
+int xdotool(const std::string& args) { return std::system(("xdotool " + args + " >/dev/null 2>&1").c_str()); }
+
+class MediusWindow : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!std::getenv("DISPLAY")) GTEST_SKIP() << "needs an X display: run under xvfb-run";
+        if (std::system("command -v xdotool >/dev/null 2>&1") != 0) GTEST_SKIP() << "needs xdotool";
+        report_ = (fs::temp_directory_path() / ("medius_e2e_" + std::to_string(::getpid()) + ".report")).string();
+        fs::remove(report_);
+        const std::string data = (fs::temp_directory_path() / "medius_e2e_data").string();
+        pid_ = fork();
+        if (pid_ == 0) {
+            setenv("XDG_DATA_HOME", data.c_str(), 1);  // never touch the user's bookmarks
+            execl(MEDIUS_BINARY, MEDIUS_BINARY, "--view", "lateral", "--hide-layer", "muscle",
+                  "--hide-layer", "tendon", "--hide-layer", "bursa", "--hide-layer", "ligament",
+                  "--hide-layer", "joint", "--hide-layer", "nerve", "--report", report_.c_str(),
+                  static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        ASSERT_GT(pid_, 0);
+    }
+    void TearDown() override {
+        if (pid_ > 0) {
+            int status = 0;
+            if (waitpid(pid_, &status, WNOHANG) == 0) {
+                kill(pid_, SIGTERM);
+                waitpid(pid_, &status, 0);
+            }
+        }
+        fs::remove(report_);
+    }
+    glm::vec2 toWindow(const Report& r, const glm::vec3& p) const {
+        OrbitCamera cam;
+        cam.fovY = r.fovY;
+        cam.setPose(r.pose);
+        const float aspect = static_cast<float>(r.width) / r.height;
+        const glm::vec4 clip = cam.projectionMatrix(aspect) * cam.viewMatrix() * glm::vec4(p, 1.0f);
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        return {(ndc.x * 0.5f + 0.5f) * r.width, (1.0f - (ndc.y * 0.5f + 0.5f)) * r.height};
+    }
+    std::string report_;
+    pid_t pid_ = -1;
+};
+
+}  // namespace
+
+TEST_F(MediusWindow, ClickSelectsTheTrochanterDragTurnsAndViewKeysMoveTheCamera) {
+    // Where the greater trochanter is: the most lateral point of the femur above the lesser
+    // trochanter, on the same generated anatomy the app shows.
+    Scene scene;
+    DiagnosticSink sink;
+    app::buildScene(app::CommandLine{}, scene, sink);
+    const Structure* femur = scene.find("femur_r");
+    ASSERT_NE(femur, nullptr);
+    glm::vec3 trochanter(0.0f, 0.0f, -1e9f);
+    for (const auto& p : femur->mesh.positions)
+        if (p.y > -140.0f && p.z > trochanter.z) trochanter = p;
+    trochanter.z -= 3.0f;  // just inside the surface, so the ray meets the bone's face
+
+    auto ready = waitFor(report_, [](const Report& r) { return !r.moving; }, 90.0);
+    ASSERT_TRUE(ready) << "the window never reported a settled camera";
+    ASSERT_EQ(xdotool("search --sync --name Medius"), 0);
+
+    // Click on the trochanter: the femur is selected.
+    const glm::vec2 at = toWindow(*ready, trochanter);
+    ASSERT_GT(at.x, 0.0f);
+    ASSERT_LT(at.x, ready->width);
+    char cmd[256];
+    std::snprintf(cmd, sizeof cmd, "search --name Medius mousemove --window %%1 %d %d sleep 0.3 click 1",
+                  static_cast<int>(at.x), static_cast<int>(at.y));
+    ASSERT_EQ(xdotool(cmd), 0);
+    auto selected = waitFor(report_, [](const Report& r) { return r.fields.at("selected") == "femur_r"; }, 20.0);
+    ASSERT_TRUE(selected) << "clicking the greater trochanter at " << at.x << "," << at.y
+                          << " did not select femur_r; selected: " << readReport(report_)->fields["selected"];
+
+    // Drag sideways low in the window: the camera turns about the target.
+    const float yawBefore = selected->pose.yaw;
+    const int x0 = ready->width / 2, y0 = ready->height * 85 / 100;
+    std::snprintf(cmd, sizeof cmd,
+                  "search --name Medius mousemove --window %%1 %d %d sleep 0.2 mousedown 1 sleep 0.2 "
+                  "mousemove --window %%1 %d %d sleep 0.2 mousemove --window %%1 %d %d sleep 0.3 mouseup 1",
+                  x0, y0, x0 + 60, y0, x0 + 160, y0);
+    ASSERT_EQ(xdotool(cmd), 0);
+    auto turned = waitFor(report_, [&](const Report& r) { return std::fabs(r.pose.yaw - yawBefore) > 0.2f; }, 20.0);
+    ASSERT_TRUE(turned) << "dragging did not turn the camera";
+
+    // The view key 2 moves the camera to the posterior view (yaw pi) with a smooth move.
+    ASSERT_EQ(xdotool("key 2"), 0);
+    auto posterior = waitFor(report_, [](const Report& r) {
+        return !r.moving && std::fabs(std::fabs(r.pose.yaw) - 3.14159f) < 0.01f;
+    }, 20.0);
+    ASSERT_TRUE(posterior) << "key 2 did not move to the posterior view; panel_has_keys "
+                           << readReport(report_)->fields["panel_has_keys"] << ", yaw "
+                           << readReport(report_)->pose.yaw;
+    EXPECT_LT(posterior->pose.target.x + 1e-3f, 1e9f);
+
+    // Ctrl+Q quits cleanly.
+    ASSERT_EQ(xdotool("key ctrl+q"), 0);
+    int status = -1;
+    for (int i = 0; i < 100 && waitpid(pid_, &status, WNOHANG) == 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_TRUE(WIFEXITED(status)) << "medius did not quit on Ctrl+Q";
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    pid_ = -1;
+}
