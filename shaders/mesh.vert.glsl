@@ -5,6 +5,7 @@ layout(location = 1) in vec3 aNormal;
 
 uniform mat4 uViewProjection;
 uniform mat4 uView;
+uniform vec4 uClipPlane;  // kept where dot(plane, (p, 1)) >= 0; all of it when the section is off
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
@@ -16,5 +17,6 @@ void main() {
     // uView is a rigid transform, so its upper 3x3 also transforms normals.
     vViewNormal = mat3(uView) * aNormal;
     vWorldPosition = aPosition;
+    gl_ClipDistance[0] = dot(uClipPlane, vec4(aPosition, 1.0));
     gl_Position = uViewProjection * vec4(aPosition, 1.0);
 }

@@ -7,6 +7,7 @@ layout(location = 1) in vec3 aNormal;
 uniform mat4 uViewProjection;
 uniform vec2 uViewport;  // pixels
 uniform float uWidthPixels;
+uniform vec4 uClipPlane;  // the section plane, so outlines follow the cut
 
 void main() {
     vec4 clip = uViewProjection * vec4(aPosition, 1.0);
@@ -14,5 +15,6 @@ void main() {
     vec2 screenDir = clipAlongNormal.xy / clipAlongNormal.w - clip.xy / clip.w;
     float len = length(screenDir);
     if (len > 1e-6) clip.xy += (screenDir / len) * uWidthPixels * 2.0 / uViewport * clip.w;
+    gl_ClipDistance[0] = dot(uClipPlane, vec4(aPosition, 1.0));
     gl_Position = clip;
 }

@@ -22,8 +22,26 @@ const std::vector<ViewOptionSpec>& viewOptionTable() {
         {"exposure", "overall brightness multiplier", &ViewOptions::exposure, 0.25, 4.0, {}},
         {"xray", "X-ray: everything but the selection and the condition's structures see-through",
          &ViewOptions::xray, 0, 0, {}},
+        {"section", "clipping plane with capped cut surfaces", &ViewOptions::section, 0, 0,
+         {"off", "coronal", "sagittal", "transverse"}},
+        {"section-offset", "position of the clipping plane along its normal, in mm",
+         &ViewOptions::sectionOffset, -1200.0, 400.0, {}},
+        {"section-flip", "keep the other side of the clipping plane", &ViewOptions::sectionFlip, 0, 0,
+         {}},
     };
     return table;
+}
+
+std::optional<glm::vec4> sectionPlane(const ViewOptions& options) {
+    glm::vec3 normal(0.0f);
+    if (options.section == "coronal") normal = {1.0f, 0.0f, 0.0f};
+    else if (options.section == "sagittal") normal = {0.0f, 0.0f, 1.0f};
+    else if (options.section == "transverse") normal = {0.0f, 1.0f, 0.0f};
+    else return std::nullopt;
+    if (options.sectionFlip) normal = -normal;
+    const float offset = options.sectionFlip ? -options.sectionOffset : options.sectionOffset;
+    // Kept: dot(normal, p) <= offset, i.e. clip distance offset - dot(normal, p) >= 0.
+    return glm::vec4(-normal, offset);
 }
 
 const ViewOptionSpec* findViewOption(std::string_view name) {

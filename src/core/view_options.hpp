@@ -2,6 +2,8 @@
 // One declarative table of view options (F3D's options.json idea). The
 // command line, the settings file and the View panel are all generated from
 // kViewOptionTable, so an option is added in exactly one place.
+#include <glm/glm.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -18,6 +20,12 @@ struct ViewOptions {
     bool rimLight = true;
     float exposure = 1.0f;
     bool xray = false;  // everything but the selection see-through
+    // A clipping plane with capped cut surfaces. Coronal keeps what is behind
+    // X = offset, sagittal what is medial to Z = offset, transverse what is below
+    // Y = offset; section-flip keeps the other side.
+    std::string section = "off";
+    float sectionOffset = 0.0f;  // mm along the plane's normal in the pelvic frame
+    bool sectionFlip = false;
 };
 
 struct ViewOptionSpec {
@@ -31,6 +39,10 @@ struct ViewOptionSpec {
 };
 
 const std::vector<ViewOptionSpec>& viewOptionTable();
+
+// The clip plane (a, b, c, d): points with a*x + b*y + c*z + d >= 0 are kept.
+// Nullopt when the section is off.
+std::optional<glm::vec4> sectionPlane(const ViewOptions& options);
 const ViewOptionSpec* findViewOption(std::string_view name);
 
 // Parses `text` into the named option. On failure returns false and sets

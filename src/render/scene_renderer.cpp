@@ -81,8 +81,60 @@ void SceneRenderer::setPainZones(const ViewState& view) {
     meshProgram_.set("uReferredPainColour", referredPainColour());
 }
 
+void SceneRenderer::drawSectionCaps(const Scene& scene, const ViewState& view,
+                                    const glm::vec4& plane) {
+    // The quad lies in the plane and covers the whole scene.
+    if (plane != capPlane_) {
+        const glm::vec3 n(plane);
+        const Bounds b = scene.bounds();
+        const glm::vec3 centre = b.centre() - n * (glm::dot(n, b.centre()) + plane.w);
+        const glm::vec3 u = glm::normalize(glm::cross(n, std::fabs(n.y) < 0.9f ? glm::vec3(0, 1, 0)
+                                                                                : glm::vec3(1, 0, 0)));
+        const glm::vec3 v = glm::cross(n, u);
+        const float h = std::max(b.radius(), 1.0f) * 1.5f;
+        TriangleMesh quad;
+        quad.positions = {centre - u * h - v * h, centre + u * h - v * h, centre + u * h + v * h,
+                          centre - u * h + v * h};
+        quad.normals.assign(4, -n);  // facing the removed side, where the viewer looks from
+        quad.indices = {0, 2, 1, 0, 3, 2};  // wound to face along the normals
+        capQuad_.update(quad, true, true);
+        capPlane_ = plane;
+    }
+    glEnable(GL_STENCIL_TEST);
+    glClearStencil(0);
+    glClear(GL_STENCIL_BUFFER_BIT);
+    glStencilMask(0x01);
+    meshProgram_.set("uPaintCanvas", 0);
+    meshProgram_.set("uEmissive", 0.0f);
+    meshProgram_.set("uOpacity", 1.0f);
+    for (std::size_t i = 0; i < std::min(scene.size(), view.appearances().size()); ++i) {
+        const auto& a = view.appearance(i);
+        if (!a.visible || a.opacity < 1.0f || a.painCanvas) continue;
+        // Parity: every surface fragment in front of or behind the plane flips the bit.
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        glDisable(GL_DEPTH_TEST);
+        glDepthMask(GL_FALSE);
+        glStencilFunc(GL_ALWAYS, 0, 0x01);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+        meshes_[i]->draw();
+        // The plane where the bit is set is inside this structure: its cut face.
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glEnable(GL_DEPTH_TEST);
+        glDepthMask(GL_TRUE);
+        glStencilFunc(GL_EQUAL, 1, 0x01);
+        glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);  // and clear the bit for the next structure
+        glDisable(GL_CLIP_DISTANCE0);  // the cap lies on the plane itself
+        meshProgram_.set("uBaseColour", a.colour * 0.8f);  // cut tissue reads darker
+        capQuad_.draw();
+        glEnable(GL_CLIP_DISTANCE0);
+    }
+    glStencilMask(0xff);
+    glDisable(GL_STENCIL_TEST);
+}
+
 void SceneRenderer::drawOutlines(const Scene& scene, const ViewState& view,
-                                 const glm::mat4& viewProjection, const RenderTarget& target) {
+                                 const glm::mat4& viewProjection, const glm::vec4& clip,
+                                 const RenderTarget& target) {
     std::vector<std::size_t> outlined;
     for (std::size_t i = 0; i < std::min(scene.size(), view.appearances().size()); ++i)
         if (view.appearance(i).visible && view.appearance(i).highlighted) outlined.push_back(i);
@@ -95,6 +147,7 @@ void SceneRenderer::drawOutlines(const Scene& scene, const ViewState& view,
     glClear(GL_STENCIL_BUFFER_BIT);
     outlineProgram_.use();
     outlineProgram_.set("uViewProjection", viewProjection);
+    outlineProgram_.set("uClipPlane", clip);
     outlineProgram_.set("uViewport", glm::vec2(target.width(), target.height()));
     glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
     glStencilFunc(GL_ALWAYS, 1, 0xff);
@@ -132,6 +185,11 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
     meshProgram_.set("uExposure", options.exposure);
     meshProgram_.set("uRimStrength", options.rimLight ? 0.35f : 0.0f);
     meshProgram_.set("uSkyDirection", glm::normalize(glm::mat3(viewMatrix) * glm::vec3(0, 1, 0)));
+    const auto plane = sectionPlane(options);
+    // With no section, a plane that keeps everything.
+    const glm::vec4 clip = plane.value_or(glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    meshProgram_.set("uClipPlane", clip);
+    if (plane) glEnable(GL_CLIP_DISTANCE0);
 
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
@@ -160,6 +218,7 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         }
         drawStructure(i, 1.0f);
     }
+    if (plane) drawSectionCaps(scene, view, *plane);
 
     if (!translucent.empty()) {
         // Far structures first, so nearer translucent ones blend over them; the skin,
@@ -188,7 +247,8 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }
-    drawOutlines(scene, view, camera.projectionMatrix(aspect) * viewMatrix, target);
+    drawOutlines(scene, view, camera.projectionMatrix(aspect) * viewMatrix, clip, target);
+    glDisable(GL_CLIP_DISTANCE0);
     target.resolve();
 }
 

@@ -30,12 +30,17 @@ public:
 private:
     void drawBackground(const ViewOptions& options);
     void setPainZones(const ViewState& view);
+    // Fills the cut surfaces: a stencil parity pass per structure, then the plane itself
+    // where the parity is odd (inside that structure).
+    void drawSectionCaps(const Scene& scene, const ViewState& view, const glm::vec4& plane);
     void drawOutlines(const Scene& scene, const ViewState& view, const glm::mat4& viewProjection,
-                      const RenderTarget& target);
+                      const glm::vec4& clip, const RenderTarget& target);
     ShaderProgram meshProgram_;
     ShaderProgram backgroundProgram_;
     ShaderProgram outlineProgram_;
-    GLuint emptyVao_ = 0;  // core profile needs a bound VAO even for attribute-less draws
+    GLuint emptyVao_ = 0;
+    GpuMesh capQuad_;
+    glm::vec4 capPlane_{0.0f};  // core profile needs a bound VAO even for attribute-less draws
     std::vector<std::unique_ptr<GpuMesh>> meshes_;
     std::vector<std::uint64_t> uploadedRevisions_;
     std::vector<std::string> uploadedIds_;

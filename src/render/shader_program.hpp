@@ -24,6 +24,7 @@ public:
     void set(const char* name, const glm::vec3& v);
     void set(const char* name, const glm::mat4& m);
     void set(const char* name, const glm::vec2& v);
+    void set(const char* name, const glm::vec4& v);
     void set(const char* name, const std::vector<glm::vec4>& values);
 
 private:

@@ -49,6 +49,25 @@ void drawStructureCard(const Structure& s, const StructureInfo* info, const Cond
     if (ImGui::Button("Show all")) actions.push_back(ShowAllAction{});
     ImGui::SameLine();
     if (ImGui::Button("Deselect")) actions.push_back(SelectStructureAction{""});
+    // Sections through the structure's centre, in the three planes.
+    const glm::vec3 c = s.mesh.bounds().centre();
+    ImGui::TextDisabled("Cut through it:");
+    struct Cut {
+        const char* label;
+        const char* plane;
+        float offset;
+    };
+    const Cut cuts[] = {{"Coronal", "coronal", c.x}, {"Sagittal", "sagittal", c.z},
+                        {"Transverse", "transverse", c.y}};
+    for (const auto& cut : cuts) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(cut.label)) {
+            actions.push_back(SetViewOptionAction{"section", cut.plane});
+            actions.push_back(SetViewOptionAction{"section-offset", std::to_string(cut.offset)});
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("No cut")) actions.push_back(SetViewOptionAction{"section", "off"});
     ImGui::Separator();
     if (!info) {
         ImGui::TextDisabled("No card written for this structure yet.");

@@ -188,3 +188,28 @@ TEST_F(ConditionRender, XrayShowsTheSelectedBoneThroughTheMuscles) {
     EXPECT_LT(before.g, 0.8f * before.r) << before.r << " " << before.g << " " << before.b;
     EXPECT_GT(after.g, 0.8f * after.r) << after.r << " " << after.g << " " << after.b;
 }
+
+TEST_F(ConditionRender, SagittalSectionThroughTheTrochanterShowsTheCutBone) {
+    AppState& s = world().state;
+    const Structure* femur = s.scene.find("femur_r");
+    ASSERT_NE(femur, nullptr);
+    glm::vec3 trochanter(0.0f, 0.0f, -1e9f);
+    for (const auto& p : femur->mesh.positions)
+        if (p.y > -140.0f && p.z > trochanter.z) trochanter = p;
+    // Cut 8 mm inside the trochanter's lateral surface, keeping the medial side.
+    const glm::vec3 onCut = trochanter - glm::vec3(0.0f, 0.0f, 8.0f);
+    s.choices = {};
+    s.options.section = "off";
+    const Image whole = show("", "lateral");
+    const glm::vec2 at = project(onCut);
+    s.options.section = "sagittal";
+    s.options.sectionOffset = onCut.z;
+    const Image cut = show("", "lateral", true);
+    s.options.section = "off";
+    const Mean before = meanAround(whole, at, 2), after = meanAround(cut, at, 2);
+    // Muscle covers the trochanter from the side; the section shows the bone's cut face,
+    // ivory rather than red.
+    EXPECT_LT(before.g, 0.8f * before.r) << before.r << " " << before.g << " " << before.b;
+    EXPECT_GT(after.g, 0.8f * after.r) << after.r << " " << after.g << " " << after.b;
+    EXPECT_GT(after.r, after.b + 15.0f) << "bone, not the blue-grey background";
+}
