@@ -46,6 +46,10 @@ ImplicitShape hipBoneShape(ContentSection& c) {
                     piis = c.point("piis");
     const auto crest = c.points("iliac_crest");
     const auto base = c.points("wing_base");
+    const auto anteriorLine = c.numbers("anterior_gluteal_line");
+    const auto posteriorLine = c.numbers("posterior_gluteal_line");
+    const auto inferiorLine = c.numbers("inferior_gluteal_line");
+    const float lineRadius = c.number("gluteal_line_radius");
     const float wingHalf = c.number("wing_half_thickness"), bulge = c.number("wing_bulge"),
                 crestRadius = c.number("crest_radius");
     const glm::vec3 hip = c.point("hip_centre");
@@ -74,14 +78,42 @@ ImplicitShape hipBoneShape(ContentSection& c) {
         const float edge = std::sin(3.14159265f * static_cast<float>(i) / (n - 1));
         middle[i] = glm::mix(top[i], bottom[i], 0.5f) + glm::vec3(-0.3f, 0.0f, 1.0f) * bulge * edge;
     }
+    const std::vector<glm::vec3>* slabRows[3] = {&top, &middle, &bottom};
     for (int i = 0; i + 1 < n; ++i) {
-        const std::vector<glm::vec3>* rows[3] = {&top, &middle, &bottom};
         for (int r = 0; r < 2; ++r) {
-            const auto& ra = *rows[r];
-            const auto& rb = *rows[r + 1];
+            const auto& ra = *slabRows[r];
+            const auto& rb = *slabRows[r + 1];
             s.add(Primitive::triangleSlab(ra[i], rb[i], ra[i + 1], wingHalf), 2.0f);
             s.add(Primitive::triangleSlab(ra[i + 1], rb[i], rb[i + 1], wingHalf), 2.0f);
         }
+    }
+    // Gluteal lines: low ridges on the outer surface, placed in the wing's own (u, v) coordinates
+    // so they follow the crest and the bulge.
+    const std::vector<glm::vec3>* rows[3] = {&top, &middle, &bottom};
+    auto onWing = [&](float u, float v) {
+        const float fi = glm::clamp(u, 0.0f, 1.0f) * static_cast<float>(n - 1);
+        const int i = std::min(static_cast<int>(fi), n - 2);
+        const float fr = glm::clamp(v, 0.0f, 1.0f) * 2.0f;
+        const int r = std::min(static_cast<int>(fr), 1);
+        auto row = [&](int k) { return glm::mix((*rows[k])[i], (*rows[k])[i + 1], fi - i); };
+        return glm::mix(row(r), row(r + 1), fr - r);
+    };
+    auto outerPoint = [&](float u, float v) {
+        const glm::vec3 du = onWing(u + 0.02f, v) - onWing(u - 0.02f, v);
+        const glm::vec3 dv = onWing(u, v + 0.02f) - onWing(u, v - 0.02f);
+        glm::vec3 normal = glm::normalize(glm::cross(du, dv));
+        if (normal.z < 0.0f) normal = -normal;  // the gluteal surface faces laterally
+        return onWing(u, v) + normal * (wingHalf + 0.2f * lineRadius);
+    };
+    for (const auto* line : {&anteriorLine, &posteriorLine, &inferiorLine}) {
+        if (line->size() < 4 || line->size() % 2 != 0) {
+            c.error("gluteal lines must be flat lists of at least two (u, v) pairs");
+            continue;
+        }
+        for (std::size_t k = 0; k + 3 < line->size(); k += 2)
+            s.add(Primitive::capsule(outerPoint((*line)[k], (*line)[k + 1]),
+                                     outerPoint((*line)[k + 2], (*line)[k + 3]), lineRadius),
+                  2.0f);
     }
     // The crest is a thick rim, widest at the tubercle; ASIS, tubercle and PSIS stand out.
     addChain(s, crest, crestRadius, crestRadius * 0.9f, 3.0f);
@@ -96,6 +128,17 @@ ImplicitShape hipBoneShape(ContentSection& c) {
     const glm::vec3 spineRoot = glm::mix(notch, ischialBody.front(), 0.5f) + glm::vec3(-6, -6, 0);
     addChain(s, {psis, piis, notch, spineRoot}, 7.0f, 8.0f, 4.0f);
     s.add(Primitive::roundCone(spineRoot, spine, 7.0f, 2.0f), 3.0f);
+    // The thick body of ilium and ischium above and behind the acetabulum, so the greater
+    // sciatic notch is a concave border of solid bone rather than a gap.
+    s.add(Primitive::ellipsoid(hip + glm::vec3(-20.0f, 28.0f, 0.0f), glm::mat3(1.0f),
+                               {30.0f, 13.0f, 11.0f}),
+          6.0f);
+    s.add(Primitive::roundCone(hip + glm::vec3(-20.0f, 14.0f, -8.0f),
+                               notch + glm::vec3(8.0f, -2.0f, 6.0f), 13.0f, 8.0f),
+          6.0f);
+    s.add(Primitive::roundCone(hip + glm::vec3(-18.0f, -8.0f, -10.0f),
+                               spineRoot + glm::vec3(6.0f, 0, 4.0f), 12.0f, 8.0f),
+          6.0f);
     // Auricular (sacroiliac) region: the thick posterior ilium.
     s.add(Primitive::ellipsoid(auricular, glm::mat3(1.0f), {16.0f, 24.0f, 9.0f}), 6.0f);
     // Body of the acetabulum: a thick shell, solid before the cup is carved out of it.

@@ -2,11 +2,56 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "core/label_layout.hpp"
+#include "ui/labels.hpp"
 #include "ui/structure_card.hpp"
 
 namespace medius::app {
 
+namespace {
+// Labels for the condition's structures and the selection, at their projected centres.
+std::vector<PlacedLabel> structureLabels(const AppState& state) {
+    std::vector<std::string> ids;
+    if (const Condition* c = state.condition())
+        for (const auto& s : c->structures) ids.push_back(s.id);
+    if (!state.choices.selected.empty() &&
+        std::find(ids.begin(), ids.end(), state.choices.selected) == ids.end())
+        ids.push_back(state.choices.selected);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const glm::mat4 viewProjection =
+        state.camera.projectionMatrix(display.x / std::max(display.y, 1.0f)) * state.camera.viewMatrix();
+    std::vector<LabelRequest> requests;
+    for (const auto& id : ids) {
+        const Structure* s = state.scene.find(id);
+        if (!s) continue;
+        const glm::vec4 clip = viewProjection * glm::vec4(s->mesh.bounds().centre(), 1.0f);
+        if (clip.w <= 0.0f) continue;  // behind the camera
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        if (std::abs(ndc.x) > 1.0f || std::abs(ndc.y) > 1.0f) continue;
+        const ImVec2 size = ImGui::CalcTextSize(s->name.c_str());
+        requests.push_back({s->name,
+                            {(ndc.x * 0.5f + 0.5f) * display.x, (0.5f - ndc.y * 0.5f) * display.y},
+                            {size.x, size.y}});
+    }
+    // Between the condition list and the condition panel where there is room.
+    const float font = ImGui::GetFontSize();
+    LabelArea area;
+    area.min = {font * 20.0f, ImGui::GetFrameHeight() + font};
+    area.max = {display.x - font * 29.0f, display.y - ImGui::GetFrameHeight() - font * 9.0f};
+    if (area.max.x - area.min.x < font * 24.0f) {
+        area.min.x = 0.0f;
+        area.max.x = display.x;
+    }
+    area.gap = font * 0.6f;
+    return layoutLabels(requests, area);
+}
+}  // namespace
+
 void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
+    if (state.options.labels) ui::drawLabels(structureLabels(state));
     ui::drawMainMenu(ui.panels, actions);
     ui::drawConditionList(state.content, state.conditionId, ui.conditionInput,
                           &ui.panels.conditions, actions);

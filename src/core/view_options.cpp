@@ -22,6 +22,8 @@ const std::vector<ViewOptionSpec>& viewOptionTable() {
         {"exposure", "overall brightness multiplier", &ViewOptions::exposure, 0.25, 4.0, {}},
         {"xray", "X-ray: everything but the selection and the condition's structures see-through",
          &ViewOptions::xray, 0, 0, {}},
+        {"labels", "leader-line labels on the condition's structures and the selection",
+         &ViewOptions::labels, 0, 0, {}},
         {"section", "clipping plane with capped cut surfaces", &ViewOptions::section, 0, 0,
          {"off", "coronal", "sagittal", "transverse"}},
         {"section-offset", "position of the clipping plane along its normal, in mm",

@@ -20,6 +20,7 @@ struct ViewOptions {
     bool rimLight = true;
     float exposure = 1.0f;
     bool xray = false;  // everything but the selection see-through
+    bool labels = true;  // leader-line labels for the condition's structures and the selection
     // A clipping plane with capped cut surfaces. Coronal keeps what is behind
     // X = offset, sagittal what is medial to Z = offset, transverse what is below
     // Y = offset; section-flip keeps the other side.
