@@ -75,7 +75,8 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
         ui::drawHoverLabel(state.scene.structures()[state.hovered]);
     ui::drawBookmarkPanel(state.bookmarkList, state.bookmarks.folder(), ui.bookmarkInput,
                           &ui.panels.bookmarks, actions);
-    ui::drawStructurePanel(state.scene, state.view, &ui.panels.structures, actions);
+    ui::drawStructurePanel(state.scene, state.view, state.info, state.choices.selected,
+                           ui.structureSearch, &ui.panels.structures, actions);
     ui::drawViewPanel(state.options, &ui.panels.view, actions);
     ui::drawRedFlags(state.content, state.audience, &ui.panels.redFlags);
     ui::drawHelpWindow(&ui.panels.help);

@@ -13,6 +13,7 @@ struct UiState {
     ui::FrameStats stats;
     ui::ConditionListInput conditionInput;
     ui::BookmarkInput bookmarkInput;
+    ui::StructureSearch structureSearch;
     // Pain-map textures for the comparison window (0: none yet).
     unsigned painMapLeft = 0, painMapRight = 0;
     float painMapAspect = 0.75f;

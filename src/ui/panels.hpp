@@ -4,6 +4,7 @@
 
 #include "core/actions.hpp"
 #include "core/structure.hpp"
+#include "core/structure_info.hpp"
 #include "core/view_options.hpp"
 #include "core/view_state.hpp"
 
@@ -30,7 +31,13 @@ struct PanelVisibility {
 };
 
 void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);
-void drawStructurePanel(const Scene& scene, const ViewState& view, bool* open,
+struct StructureSearch {
+    char text[96] = {};
+};
+// A tree by layer and region with visibility and opacity per structure and per layer, and a
+// search over English and Latin names and synonyms.
+void drawStructurePanel(const Scene& scene, const ViewState& view, const StructureInfoTable& info,
+                        const std::string& selectedId, StructureSearch& search, bool* open,
                         ActionQueue& actions);
 void drawViewPanel(const ViewOptions& options, bool* open, ActionQueue& actions);
 void drawHelpWindow(bool* open);
