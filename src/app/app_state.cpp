@@ -144,6 +144,33 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 if (forward) state.restore(*forward, sink);
                 return forward.has_value();
             },
+            [&](const StartQuizAction& a) {
+                // Right side and midline only: "Right" and "Left" twins would be a trick question.
+                std::vector<std::string> pool;
+                for (std::size_t i = 0; i < state.scene.size(); ++i) {
+                    const Structure& s = state.scene.structures()[i];
+                    const bool shown = i < state.view.appearances().size() && state.view.appearance(i).visible;
+                    if (s.layer != Layer::Skin && s.layer != Layer::Other && s.side != Side::Left && shown)
+                        pool.push_back(s.id);
+                }
+                state.quiz.emplace(pool, a.questions, a.seed);
+                state.choices.selected.clear();
+                state.applyCondition(sink);
+                return true;
+            },
+            [&](const QuizAnswerAction& a) {
+                if (!state.quiz || state.quiz->finished()) return false;
+                const std::string target = state.quiz->target();
+                state.quiz->answer(a.picked);
+                // Show where the asked structure was, right or wrong.
+                state.choices.selected = target;
+                state.applyCondition(sink);
+                return true;
+            },
+            [&](const StopQuizAction&) {
+                state.quiz.reset();
+                return false;
+            },
             [&](const SaveBookmarkAction& a) {
                 if (a.name.empty()) return false;
                 const std::string error = state.bookmarks.save({a.name, state.snapshot()});

@@ -5,6 +5,7 @@
 #include "core/bookmark.hpp"
 #include "core/bvh.hpp"
 #include "core/camera_transition.hpp"
+#include "core/quiz.hpp"
 #include "core/condition_view.hpp"
 #include "core/structure_info.hpp"
 #include "core/view_history.hpp"
@@ -39,6 +40,7 @@ struct AppState {
     ViewHistory history;
     BookmarkStore bookmarks{BookmarkStore::defaultFolder()};
     std::vector<Bookmark> bookmarkList;
+    std::optional<QuizSession> quiz;  // while a quiz runs, clicks answer it
 
     // The structure the ray meets first among those drawn solidly enough to see.
     std::optional<RayHit> pick(const Ray& ray);

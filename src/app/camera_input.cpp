@@ -67,8 +67,13 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
         // A click (a press and release without dragging) selects; a click on nothing deselects.
         for (const glm::vec2& at : events.clicks) {
             const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height));
-            actions.push_back(SelectStructureAction{
-                hit ? state.scene.structures()[hit->structureIndex].id : std::string()});
+            const std::string id = hit ? state.scene.structures()[hit->structureIndex].id : std::string();
+            // During a quiz a click is an answer; a click on nothing is not counted.
+            if (state.quiz && !state.quiz->finished()) {
+                if (!id.empty()) actions.push_back(QuizAnswerAction{id});
+            } else {
+                actions.push_back(SelectStructureAction{id});
+            }
         }
         for (const glm::vec2& at : events.doubleClicks) {
             if (const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height)))

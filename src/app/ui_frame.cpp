@@ -7,6 +7,7 @@
 
 #include "core/label_layout.hpp"
 #include "ui/labels.hpp"
+#include "ui/quiz_panel.hpp"
 #include "ui/structure_card.hpp"
 
 namespace medius::app {
@@ -51,7 +52,9 @@ std::vector<PlacedLabel> structureLabels(const AppState& state) {
 }  // namespace
 
 void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
-    if (state.options.labels) ui::drawLabels(structureLabels(state));
+    // A running quiz hides every name on the model: labels, hover and the card.
+    const bool quizzing = state.quiz && !state.quiz->finished();
+    if (state.options.labels && !quizzing) ui::drawLabels(structureLabels(state));
     ui::drawMainMenu(ui.panels, actions);
     ui::drawConditionList(state.content, state.conditionId, ui.conditionInput,
                           &ui.panels.conditions, actions);
@@ -63,16 +66,20 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
                            state.audience, ui.painMapLeft, ui.painMapRight, ui.painMapAspect,
                            &ui.panels.compare, actions);
     }
-    if (const Structure* selected = state.scene.find(state.choices.selected)) {
+    const Structure* selected = quizzing ? nullptr : state.scene.find(state.choices.selected);
+    if (selected) {
         ui.panels.structureCard = true;
         bool open = true;
         ui::drawStructureCard(*selected, state.info.find(selected->id), state.condition(), &open,
                               actions);
         if (!open) actions.push_back(SelectStructureAction{""});
     }
-    if (state.hovered >= 0 && state.hovered < static_cast<int>(state.scene.size()) &&
+    if (!quizzing && state.hovered >= 0 && state.hovered < static_cast<int>(state.scene.size()) &&
         !ImGui::GetIO().WantCaptureMouse)
         ui::drawHoverLabel(state.scene.structures()[state.hovered]);
+    if (state.quiz) ui.panels.quiz = true;
+    ui::drawQuizPanel(state.quiz, state.scene, &ui.panels.quiz, actions);
+    if (!ui.panels.quiz && state.quiz) actions.push_back(StopQuizAction{});
     ui::drawBookmarkPanel(state.bookmarkList, state.bookmarks.folder(), ui.bookmarkInput,
                           &ui.panels.bookmarks, actions);
     ui::drawStructurePanel(state.scene, state.view, state.info, state.choices.selected,

@@ -2,6 +2,7 @@
 // What the UI and the input handlers ask for. Panels only emit these; the
 // app applies them between building the UI and rendering, so nothing
 // mutates the scene while ImGui is drawing.
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -64,12 +65,23 @@ struct DeleteBookmarkAction {
     std::string name;
 };
 
+struct StartQuizAction {
+    int questions = 10;
+    std::uint32_t seed = 1;
+};
+// The id the student clicked (empty: skip).
+struct QuizAnswerAction {
+    std::string picked;
+};
+struct StopQuizAction {};
+
 using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAction,
                             ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction,
                             SelectConditionAction, SetAudienceAction, CompareConditionAction,
                             SelectStructureAction, FrameStructureAction, IsolateAction, UndoAction,
                             RedoAction, SaveBookmarkAction, LoadBookmarkAction,
-                            DeleteBookmarkAction>;
+                            DeleteBookmarkAction, StartQuizAction, QuizAnswerAction,
+                            StopQuizAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -39,6 +39,7 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         ImGui::MenuItem("Compare conditions", "C", &panels.compare);
         ImGui::MenuItem("Structures", nullptr, &panels.structures);
         ImGui::MenuItem("Bookmarks", "B", &panels.bookmarks);
+        ImGui::MenuItem("Quiz", nullptr, &panels.quiz);
         ImGui::MenuItem("Display options", nullptr, &panels.view);
         ImGui::EndMenu();
     }

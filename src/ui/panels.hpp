@@ -28,6 +28,7 @@ struct PanelVisibility {
     bool compare = false;
     bool structureCard = true;
     bool bookmarks = false;
+    bool quiz = false;
 };
 
 void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);

@@ -57,3 +57,25 @@ TEST(AppState, OptionAndVisibilityActions) {
     applyAction(s, QuitAction{}, sink);
     EXPECT_TRUE(s.quitRequested);
 }
+
+TEST(AppState, QuizAsksShownRightSideStructuresAndScoresClicks) {
+    AppState s;
+    s.scene.add({"femur_r", "Right femur", "", Layer::Bone, Side::Right, test::makeBox({0, 0, 0}, {1, 1, 1})});
+    s.scene.add({"femur_l", "Left femur", "", Layer::Bone, Side::Left, test::makeBox({0, 0, -2}, {1, 1, -1})});
+    s.scene.add({"sacrum", "Sacrum", "", Layer::Bone, Side::None, test::makeBox({0, 2, 0}, {1, 3, 1})});
+    s.scene.add({"skin", "Skin", "", Layer::Skin, Side::None, test::makeBox({-5, -5, -5}, {5, 5, 5})});
+    s.view.syncWith(s.scene);
+    DiagnosticSink sink;
+    applyAction(s, StartQuizAction{10, 3}, sink);
+    ASSERT_TRUE(s.quiz);
+    EXPECT_EQ(s.quiz->total(), 2) << "only femur_r and sacrum: no left twin, no skin";
+    const std::string first = s.quiz->target();
+    applyAction(s, QuizAnswerAction{first}, sink);
+    EXPECT_EQ(s.quiz->score(), 1);
+    EXPECT_EQ(s.choices.selected, first) << "the asked structure is shown afterwards";
+    applyAction(s, QuizAnswerAction{"femur_l"}, sink);
+    EXPECT_TRUE(s.quiz->finished());
+    EXPECT_EQ(s.quiz->score(), 1);
+    applyAction(s, StopQuizAction{}, sink);
+    EXPECT_FALSE(s.quiz);
+}
