@@ -1,0 +1,126 @@
+// medius_bench [out.json]: times what a user waits for, on this machine, and prints a
+// table and writes JSON. Anatomy generation, content loading, picking latency (BVH ray
+// casts through random pixels) and offscreen frame times at 1920x1080.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "app/app_state.hpp"
+#include "app/scene_setup.hpp"
+#include "core/content_loader.hpp"
+#include "render/egl_context.hpp"
+#include "render/gl.hpp"
+#include "render/scene_renderer.hpp"
+
+using namespace medius;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+double ms(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+struct Row {
+    std::string name;
+    double value;
+    std::string unit;
+};
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<Row> rows;
+    app::AppState state;
+    DiagnosticSink sink;
+    auto t0 = Clock::now();
+    app::buildScene(app::CommandLine{}, state.scene, sink);
+    auto t1 = Clock::now();
+    rows.push_back({"anatomy generation (skin, joints, nerves included)", ms(t0, t1), "ms"});
+    rows.push_back({"scene triangles", static_cast<double>(state.scene.triangleCount()), ""});
+    t0 = Clock::now();
+    state.content = loadContent(app::defaultContentDir(), app::knownNames(state.scene), sink);
+    t1 = Clock::now();
+    rows.push_back({"content loading (" + std::to_string(state.content.conditions.size()) + " conditions)",
+                    ms(t0, t1), "ms"});
+    state.view.syncWith(state.scene);
+    state.applyCondition(sink);
+    state.aspect = 16.0f / 9.0f;
+    state.options.view = "lateral";
+    state.resetCamera(false);
+
+    // Picking: the first call builds the BVH; then rays through random pixels.
+    const Ray centre = state.camera.rayThroughPixel(960, 540, 1920, 1080);
+    t0 = Clock::now();
+    state.pick(centre);
+    t1 = Clock::now();
+    rows.push_back({"picking: BVH build", ms(t0, t1), "ms"});
+    std::mt19937 rng(1);
+    std::uniform_real_distribution<float> x(0, 1920), y(0, 1080);
+    std::vector<double> times;
+    int hits = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const Ray ray = state.camera.rayThroughPixel(x(rng), y(rng), 1920, 1080);
+        const auto a = Clock::now();
+        hits += state.pick(ray).has_value();
+        times.push_back(ms(a, Clock::now()));
+    }
+    double mean = 0;
+    for (double t : times) mean += t;
+    rows.push_back({"picking latency, mean (" + std::to_string(hits) + " of 20000 rays hit)",
+                    mean / times.size(), "ms"});
+    rows.push_back({"picking latency, 99th percentile", percentile(times, 0.99), "ms"});
+
+    std::string error;
+    auto context = render::HeadlessContext::create(false, error);
+    if (context) {
+        render::SceneRenderer renderer;
+        render::RenderTarget target;
+        const auto frame = [&](const char* name, int w, int h, int samples) {
+            if (!target.resize(w, h, samples, error)) return;
+            renderer.render(state.scene, state.view, state.camera, state.options, target);  // warm
+            glFinish();
+            std::vector<double> f;
+            for (int i = 0; i < 5; ++i) {
+                state.camera.rotate(20.0f, 0.0f, static_cast<float>(h));  // an orbit step
+                const auto a = Clock::now();
+                renderer.render(state.scene, state.view, state.camera, state.options, target);
+                glFinish();
+                f.push_back(ms(a, Clock::now()));
+            }
+            rows.push_back({std::string("frame, ") + name, percentile(f, 0.5), "ms"});
+        };
+        frame("anatomy, 1920x1080, 4x MSAA", 1920, 1080, 4);
+        frame("anatomy, 1920x1080, no MSAA (while moving)", 1920, 1080, 1);
+        state.conditionId = "gluteal_tendinopathy";
+        state.applyCondition(sink);
+        frame("gluteal tendinopathy (ghosting, outlines, pain), 1920x1080, 4x", 1920, 1080, 4);
+        frame("gluteal tendinopathy, 1920x1080, no MSAA", 1920, 1080, 1);
+        state.options.xray = true;
+        state.options.section = "coronal";
+        state.options.sectionOffset = -66.0f;
+        state.applyCondition(sink);
+        frame("X-ray with a coronal section, 1920x1080, 4x", 1920, 1080, 4);
+        rows.push_back({"GPU memory of the scene's buffers", renderer.gpuBytes() / 1048576.0, "MiB"});
+        rows.push_back({std::string("renderer: ") + context->rendererName(), 0, ""});
+    } else {
+        std::fprintf(stderr, "medius_bench: no OpenGL: %s\n", error.c_str());
+    }
+
+    std::printf("%-70s %12s\n", "measure", "value");
+    for (const auto& r : rows) std::printf("%-70s %10.3f %s\n", r.name.c_str(), r.value, r.unit.c_str());
+    const std::string out = argc > 1 ? argv[1] : "bench-results.json";
+    std::ofstream json(out);
+    json << "{\n";
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        json << "  \"" << rows[i].name << "\": {\"value\": " << rows[i].value << ", \"unit\": \""
+             << rows[i].unit << "\"}" << (i + 1 < rows.size() ? "," : "") << "\n";
+    json << "}\n";
+    std::printf("wrote %s\n", out.c_str());
+    return 0;
+}
