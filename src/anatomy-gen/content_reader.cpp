@@ -106,6 +106,18 @@ float ContentSection::number(std::string_view key) {
     return static_cast<float>(*v);
 }
 
+bool ContentSection::flag(std::string_view key) {
+    bool explicitSex;
+    const toml::node* n = lookup(key, explicitSex);
+    if (!n) return false;
+    const auto v = n->value<bool>();
+    if (!v) {
+        fail(n, quoted(key, " must be true or false"));
+        return false;
+    }
+    return *v;
+}
+
 glm::vec3 ContentSection::vector(std::string_view key) {
     bool explicitSex;
     const toml::node* n = lookup(key, explicitSex);

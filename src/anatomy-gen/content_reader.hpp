@@ -34,6 +34,8 @@ class ContentSection {
                    DiagnosticSink& sink);
 
     float number(std::string_view key);
+    // A true/false value.
+    bool flag(std::string_view key);
     // Points are scaled for the male variant unless given explicitly.
     glm::vec3 point(std::string_view key);
     // A direction or other vector that is never scaled.

@@ -27,6 +27,9 @@ TriangleMesh sweptMuscle(ContentSection& c) {
     options.samplesPerSpan = 10;
     // Muscle sheets have flatter faces than an ellipse; broad sheets may ask for flatter still.
     options.squareness = c.has("squareness") ? c.number("squareness") : 2.4f;
+    // Optional: keep the width directions as written (sheared sections; see SweepOptions).
+    if (c.has("keep_width_directions"))
+        options.keepWidthDirection = c.flag("keep_width_directions");
     if (!c.ok()) return {};
     options.squareness = glm::clamp(options.squareness, 1.5f, 8.0f);
     return sweepTube(stations, options);

@@ -68,11 +68,13 @@ TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& 
     }
     auto ringAt = [&](const glm::vec3& c, const glm::vec3& t, const glm::vec3& w, float a,
                       float b) {
-        glm::vec3 major = w - t * glm::dot(w, t);
-        if (glm::length(major) < 1e-5f)
+        glm::vec3 major = o.keepWidthDirection ? w : w - t * glm::dot(w, t);
+        if (glm::length(major) < 1e-5f || glm::length(glm::cross(major, t)) < 1e-3f * glm::length(major))
             major = std::abs(t.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
-        major = glm::normalize(major - t * glm::dot(major, t));
-        const glm::vec3 minor = glm::cross(t, major);
+        if (!o.keepWidthDirection) major -= t * glm::dot(major, t);
+        major = glm::normalize(major);
+        // Perpendicular to the width and to the sweep: the section's thickness direction.
+        const glm::vec3 minor = glm::normalize(glm::cross(t, major));
         std::vector<glm::vec3> ring(n);
         for (int i = 0; i < n; ++i) {
             const glm::vec2 q = superellipse(2.0f * kPi * i / n, a, b, o.squareness);

@@ -21,6 +21,12 @@ struct SweepOptions {
     int samplesPerSpan = 8;   // rings between consecutive stations
     float squareness = 2.0f;  // superellipse exponent: 2 = ellipse, larger = flatter sides
     int capRings = 3;         // rings that round off each end
+    // false: each cross-section is perpendicular to the sweep (the width direction is projected
+    // into that plane). true: the width direction is kept exactly and the section is sheared
+    // along the sweep, so a broad sheet's edge (e.g. a muscle's origin line along a bone border)
+    // lies exactly where the stations put it, whatever the fibre direction. The width direction
+    // must not run along the sweep.
+    bool keepWidthDirection = false;
 };
 
 // Catmull-Rom through the station centres, sizes and width directions interpolated smoothly.

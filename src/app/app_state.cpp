@@ -134,6 +134,12 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 state.transition.start(state.camera.pose(), state.framingOf(a.id), kTransitionSeconds);
                 return true;
             },
+            [&](const TogglePinnedLabelAction& a) {
+                if (!state.scene.find(a.id)) return false;
+                auto& pinned = state.choices.pinnedLabels;
+                if (!pinned.erase(a.id)) pinned.insert(a.id);
+                return false;  // labels are UI: the 3D image is unchanged
+            },
             [&](const UndoAction&) {
                 auto back = state.history.undo(state.snapshot());
                 if (back) state.restore(*back, sink);

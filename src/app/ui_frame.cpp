@@ -13,14 +13,16 @@
 namespace medius::app {
 
 namespace {
-// Labels for the condition's structures and the selection, at their projected centres.
+// Labels for the condition's structures, the pinned ones and the selection, at their
+// projected centres.
 std::vector<PlacedLabel> structureLabels(const AppState& state) {
     std::vector<std::string> ids;
     if (const Condition* c = state.condition())
         for (const auto& s : c->structures) ids.push_back(s.id);
-    if (!state.choices.selected.empty() &&
-        std::find(ids.begin(), ids.end(), state.choices.selected) == ids.end())
-        ids.push_back(state.choices.selected);
+    for (const auto& id : state.choices.pinnedLabels) ids.push_back(id);
+    if (!state.choices.selected.empty()) ids.push_back(state.choices.selected);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const glm::mat4 viewProjection =
         state.camera.projectionMatrix(display.x / std::max(display.y, 1.0f)) * state.camera.viewMatrix();
@@ -70,8 +72,8 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     if (selected) {
         ui.panels.structureCard = true;
         bool open = true;
-        ui::drawStructureCard(*selected, state.info.find(selected->id), state.condition(), &open,
-                              actions);
+        ui::drawStructureCard(*selected, state.info.find(selected->id), state.condition(),
+                              state.choices.pinnedLabels.count(selected->id) > 0, &open, actions);
         if (!open) actions.push_back(SelectStructureAction{""});
     }
     if (!quizzing && state.hovered >= 0 && state.hovered < static_cast<int>(state.scene.size()) &&

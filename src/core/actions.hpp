@@ -53,6 +53,10 @@ struct FrameStructureAction {
 struct IsolateAction {
     std::string id;
 };
+// Adds or removes a leader-line label on a structure.
+struct TogglePinnedLabelAction {
+    std::string id;
+};
 struct UndoAction {};
 struct RedoAction {};
 struct SaveBookmarkAction {
@@ -81,7 +85,7 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             SelectStructureAction, FrameStructureAction, IsolateAction, UndoAction,
                             RedoAction, SaveBookmarkAction, LoadBookmarkAction,
                             DeleteBookmarkAction, StartQuizAction, QuizAnswerAction,
-                            StopQuizAction>;
+                            StopQuizAction, TogglePinnedLabelAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -19,6 +19,9 @@ std::string serializeBookmark(const Bookmark& b) {
     root.insert("condition", b.view.condition);
     root.insert("selected", b.view.choices.selected);
     root.insert("xray", b.view.xray);
+    toml::array pinned;
+    for (const auto& id : b.view.choices.pinnedLabels) pinned.push_back(id);
+    root.insert("pinned_labels", std::move(pinned));
     const CameraPose& c = b.view.camera;
     toml::table camera;
     camera.insert("target", toml::array{c.target.x, c.target.y, c.target.z});
@@ -51,6 +54,7 @@ std::optional<Bookmark> parseBookmark(const std::string& text, const std::string
     b.name = r.text("name", true);
     b.view.condition = r.text("condition", false);
     b.view.choices.selected = r.text("selected", false);
+    for (const auto& id : r.textList("pinned_labels", false)) b.view.choices.pinnedLabels.insert(id);
     if (const toml::node* x = table.get("xray")) {
         if (!x->is_boolean()) r.error(r.lineOf("xray"), "'xray' must be true or false");
         else b.view.xray = x->as_boolean()->get();
@@ -87,7 +91,8 @@ std::optional<Bookmark> parseBookmark(const std::string& text, const std::string
             b.view.choices.opacity[std::string(id.str())] = static_cast<float>(*value);
         }
     }
-    r.warnUnknownKeys({"name", "condition", "selected", "xray", "camera", "visible", "opacity"});
+    r.warnUnknownKeys({"name", "condition", "selected", "xray", "pinned_labels", "camera", "visible",
+                       "opacity"});
     if (r.failed()) return std::nullopt;
     return b;
 }

@@ -4,6 +4,7 @@
 // resolved onto the body's landmarks, and where the camera should look.
 // Decided here, in the data layer; the renderer only draws it.
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,7 @@ struct ViewChoices {
     std::map<std::string, bool> visible;
     std::map<std::string, float> opacity;
     std::string selected;
+    std::set<std::string> pinnedLabels;  // structures the user labelled
     bool operator==(const ViewChoices&) const = default;
 };
 

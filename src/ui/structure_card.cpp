@@ -19,7 +19,7 @@ const char* sideName(Side s) { return s == Side::Left ? "left" : s == Side::Righ
 }  // namespace
 
 void drawStructureCard(const Structure& s, const StructureInfo* info, const Condition* condition,
-                       bool* open, ActionQueue& actions) {
+                       bool labelPinned, bool* open, ActionQueue& actions) {
     if (!*open) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // Bottom centre: clear of the lists on the left and the condition panel on the right.
@@ -49,6 +49,9 @@ void drawStructureCard(const Structure& s, const StructureInfo* info, const Cond
     if (ImGui::Button("Show all")) actions.push_back(ShowAllAction{});
     ImGui::SameLine();
     if (ImGui::Button("Deselect")) actions.push_back(SelectStructureAction{""});
+    ImGui::SameLine();
+    if (ImGui::Button(labelPinned ? "Unpin label" : "Pin label"))
+        actions.push_back(TogglePinnedLabelAction{s.id});
     // Sections through the structure's centre, in the three planes.
     const glm::vec3 c = s.mesh.bounds().centre();
     ImGui::TextDisabled("Cut through it:");

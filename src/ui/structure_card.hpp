@@ -8,7 +8,8 @@
 namespace medius::ui {
 
 void drawStructureCard(const Structure& structure, const StructureInfo* info,
-                       const Condition* condition, bool* open, ActionQueue& actions);
+                       const Condition* condition, bool labelPinned, bool* open,
+                       ActionQueue& actions);
 // A small label by the cursor naming the structure under it.
 void drawHoverLabel(const Structure& structure);
 

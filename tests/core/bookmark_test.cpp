@@ -18,6 +18,7 @@ Bookmark sample() {
     b.view.choices.visible = {{"skin", false}, {"gluteus_maximus_r", true}};
     b.view.choices.opacity = {{"iliotibial_band_r", 0.25f}};
     b.view.xray = true;
+    b.view.choices.pinnedLabels = {"sciatic_nerve_r", "femur_r"};
     return b;
 }
 }  // namespace
