@@ -82,11 +82,13 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
 
     for (std::size_t i = 0; i < table.size(); ++i) {
         if (cli.get_option(std::string("--") + table[i].name)->count() == 0) continue;
+        out.givenViewOptions.push_back(table[i].name);
         std::string error;
         if (!setViewOption(out.view, table[i].name, viewValues[i], error))
             return {ParseOutcome::ExitFailure, std::string("--") + table[i].name + ": " + error};
     }
     out.viewGiven = cli.get_option("--view")->count() > 0;
+    out.audienceGiven = cli.get_option("--audience")->count() > 0;
     for (const auto& layer : out.hiddenLayers)
         if (!parseLayer(layer))
             return {ParseOutcome::ExitFailure,

@@ -36,6 +36,8 @@ struct CommandLine {
     std::vector<std::string> hiddenLayers;  // layers hidden at start
     std::string select;                     // structure selected at start
     ViewOptions view;
+    std::vector<std::string> givenViewOptions;  // the view flags actually on the command line
+    bool audienceGiven = false;
 };
 
 enum class ParseOutcome { Run, ExitSuccess, ExitFailure };

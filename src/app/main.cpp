@@ -10,11 +10,12 @@
 #include "app/scene_setup.hpp"
 #include "app/window_app.hpp"
 #include "core/content_loader.hpp"
+#include "core/settings.hpp"
 
 int main(int argc, char** argv) {
     using namespace medius;
     try {
-        app::CommandLine commandLine;
+        app::CommandLine commandLine;  // not const: saved settings fill what it leaves unset
         const app::ParseResult parsed = app::parseCommandLine(argc, argv, commandLine);
         if (parsed.outcome == app::ParseOutcome::ExitSuccess) {
             std::printf("%s\n", parsed.message.c_str());
@@ -65,6 +66,22 @@ int main(int argc, char** argv) {
             return 2;
         }
         state.conditionId = commandLine.condition;
+        // The window remembers the user's settings; headless runs ignore them, so a
+        // screenshot depends on its command line alone.
+        const bool interactive = !commandLine.screenshot && !commandLine.listStructures;
+        const std::string settingsPath = defaultSettingsPath();
+        if (interactive) {
+            const Settings saved = loadSettings(settingsPath, sink);
+            ViewOptions options = saved.view;
+            for (const auto& name : commandLine.givenViewOptions) {
+                std::string ignored;
+                setViewOption(options, name, getViewOption(commandLine.view, *findViewOption(name)), ignored);
+            }
+            state.options = options;
+            if (commandLine.condition.empty() && state.content.findCondition(saved.lastCondition))
+                state.conditionId = saved.lastCondition;
+            if (!commandLine.audienceGiven) commandLine.audience = saved.audience;
+        }
         if (!commandLine.compare.empty() && !state.content.findCondition(commandLine.compare)) {
             std::fprintf(stderr, "medius: --compare: unknown condition '%s' (see --list-conditions)\n",
                          commandLine.compare.c_str());
@@ -100,7 +117,16 @@ int main(int argc, char** argv) {
         if (commandLine.screenshot)
             return app::captureScreenshot(state, *commandLine.screenshot, commandLine.width,
                                           commandLine.height, commandLine.withUi);
-        return app::runWindow(state, commandLine, sink);
+        const int code = app::runWindow(state, commandLine, sink);
+        if (interactive && code == 0) {
+            Settings now;
+            now.view = state.options;
+            now.lastCondition = state.conditionId;
+            now.audience = state.audience == Audience::Patient ? "patient" : "clinician";
+            if (const std::string error = saveSettings(settingsPath, now); !error.empty())
+                std::fprintf(stderr, "medius: settings not saved: %s\n", error.c_str());
+        }
+        return code;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "medius: fatal error: %s\n", e.what());
         return 1;

@@ -77,9 +77,12 @@ protected:
         report_ = (fs::temp_directory_path() / ("medius_e2e_" + std::to_string(::getpid()) + ".report")).string();
         fs::remove(report_);
         const std::string data = (fs::temp_directory_path() / "medius_e2e_data").string();
+        const std::string config = (fs::temp_directory_path() / ("medius_e2e_config_" + std::to_string(::getpid()))).string();
+        fs::remove_all(config);
         pid_ = fork();
         if (pid_ == 0) {
             setenv("XDG_DATA_HOME", data.c_str(), 1);  // never touch the user's bookmarks
+            setenv("XDG_CONFIG_HOME", config.c_str(), 1);  // nor their settings
             execl(MEDIUS_BINARY, MEDIUS_BINARY, "--view", "lateral", "--hide-layer", "muscle",
                   "--hide-layer", "tendon", "--hide-layer", "bursa", "--hide-layer", "ligament",
                   "--hide-layer", "joint", "--hide-layer", "nerve", "--report", report_.c_str(),
