@@ -1,7 +1,11 @@
 #include "app/app_state.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <filesystem>
+
+#include "core/image.hpp"
 
 #include "core/condition_view.hpp"
 
@@ -71,6 +75,27 @@ void AppState::restore(const ViewSnapshot& s, DiagnosticSink& sink) {
     transition.cancel();
     applyCondition(sink);
     transition.start(camera.pose(), s.camera, 0.35f);
+}
+
+void AppState::applyTourStep(const TourStep& step, DiagnosticSink& sink, bool animate) {
+    conditionId = content.findCondition(step.condition) ? step.condition : std::string();
+    choices = {};
+    if (step.layers)
+        for (const auto& s : scene.structures())
+            choices.visible[s.id] =
+                std::find(step.layers->begin(), step.layers->end(), s.layer) != step.layers->end();
+    for (const auto& id : step.labels) choices.pinnedLabels.insert(id);
+    options.section = step.section;
+    options.sectionOffset = step.sectionOffset;
+    options.xray = step.xray;
+    if (step.audience == "patient") audience = Audience::Patient;
+    if (step.audience == "clinician") audience = Audience::Clinician;
+    if (!step.view.empty()) options.view = step.view;
+    viewChosen = !step.view.empty();
+    applyCondition(sink);
+    const CameraPose to = step.camera ? *step.camera : homePose();
+    if (animate) transition.start(camera.pose(), to, 0.8f);
+    else camera.setPose(to);
 }
 
 CameraPose AppState::framingOf(const std::string& id) const {
@@ -175,6 +200,71 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
             },
             [&](const StopQuizAction&) {
                 state.quiz.reset();
+                return false;
+            },
+            [&](const StartTourAction& a) {
+                for (const auto& t : state.tours)
+                    if (t.id == a.id && !t.steps.empty()) {
+                        state.tourPlayback = AppState::TourPlayback{t, 0};
+                        state.applyTourStep(t.steps[0], sink);
+                        return true;
+                    }
+                sink.error("", 0, "no tour '" + a.id + "' with steps");
+                return false;
+            },
+            [&](const TourStepAction& a) {
+                if (!state.tourPlayback) return false;
+                auto& p = *state.tourPlayback;
+                const long next = static_cast<long>(p.index) + a.delta;
+                if (next < 0 || next >= static_cast<long>(p.tour.steps.size())) return false;
+                p.index = static_cast<std::size_t>(next);
+                state.applyTourStep(p.tour.steps[p.index], sink);
+                return true;
+            },
+            [&](const StopTourAction&) {
+                state.tourPlayback.reset();
+                return false;
+            },
+            [&](const RecordTourStepAction& a) {
+                TourStep step;
+                step.caption = a.caption.empty() ? "Step " + std::to_string(state.recording.steps.size() + 1) : a.caption;
+                step.condition = state.conditionId;
+                step.camera = state.camera.pose();
+                for (const auto& id : state.choices.pinnedLabels) step.labels.push_back(id);
+                step.section = state.options.section;
+                step.sectionOffset = state.options.sectionOffset;
+                step.xray = state.options.xray;
+                // Layers: the ones with anything shown.
+                std::vector<Layer> layers;
+                for (std::size_t i = 0; i < state.scene.size() && i < state.view.appearances().size(); ++i) {
+                    const Layer l = state.scene.structures()[i].layer;
+                    if (state.view.appearance(i).visible && l != Layer::Skin &&
+                        std::find(layers.begin(), layers.end(), l) == layers.end())
+                        layers.push_back(l);
+                }
+                step.layers = layers;
+                state.recording.steps.push_back(step);
+                return false;
+            },
+            [&](const SaveRecordedTourAction& a) {
+                if (state.recording.steps.empty()) return false;
+                Tour tour = state.recording;
+                tour.title = a.title.empty() ? "My tour" : a.title;
+                std::string id;
+                for (char ch : tour.title) id += std::isalnum(static_cast<unsigned char>(ch)) ? static_cast<char>(std::tolower(ch)) : '_';
+                tour.id = "user_" + id;
+                const std::string folder = userTourFolder();
+                std::error_code ec;
+                std::filesystem::create_directories(folder, ec);
+                const std::string path = folder + "/" + id + ".toml";
+                if (const std::string error = writeFileAtomically(path, serializeTour(tour)); !error.empty()) {
+                    sink.error(path, 0, error);
+                    return false;
+                }
+                tour.file = path;
+                state.tours.push_back(tour);
+                state.recording = {};
+                sink.info(path, 0, "tour saved");
                 return false;
             },
             [&](const SaveBookmarkAction& a) {

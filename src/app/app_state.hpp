@@ -6,6 +6,7 @@
 #include "core/bvh.hpp"
 #include "core/camera_transition.hpp"
 #include "core/quiz.hpp"
+#include "core/tour.hpp"
 #include "core/condition_view.hpp"
 #include "core/structure_info.hpp"
 #include "core/view_history.hpp"
@@ -41,6 +42,17 @@ struct AppState {
     BookmarkStore bookmarks{BookmarkStore::defaultFolder()};
     std::vector<Bookmark> bookmarkList;
     std::optional<QuizSession> quiz;  // while a quiz runs, clicks answer it
+
+    std::vector<Tour> tours;
+    struct TourPlayback {
+        Tour tour;
+        std::size_t index = 0;
+    };
+    std::optional<TourPlayback> tourPlayback;  // while a tour runs, the clicker keys step it
+    Tour recording;                            // steps the user recorded, not yet saved
+    // Shows one step: its condition, layers, labels, section and camera (smoothly unless
+    // `animate` is false, as for a screenshot).
+    void applyTourStep(const TourStep& step, DiagnosticSink& sink, bool animate = true);
 
     // The structure the ray meets first among those drawn solidly enough to see.
     std::optional<RayHit> pick(const Ray& ray);

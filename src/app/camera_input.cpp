@@ -95,7 +95,17 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
                                 {GLFW_KEY_RIGHT, 1, 0},
                                 {GLFW_KEY_UP, 0, -1},
                                 {GLFW_KEY_DOWN, 0, 1}};
+        // A running tour takes the keys a presentation clicker sends.
+        if (state.tourPlayback) {
+            if (events.pressed(GLFW_KEY_PAGE_DOWN) || events.pressed(GLFW_KEY_RIGHT) ||
+                events.pressed(GLFW_KEY_DOWN) || events.pressed(GLFW_KEY_SPACE))
+                actions.push_back(TourStepAction{+1});
+            if (events.pressed(GLFW_KEY_PAGE_UP) || events.pressed(GLFW_KEY_LEFT) || events.pressed(GLFW_KEY_UP))
+                actions.push_back(TourStepAction{-1});
+            if (events.pressed(GLFW_KEY_ESCAPE)) actions.push_back(StopTourAction{});
+        }
         for (const auto& a : arrows) {
+            if (state.tourPlayback) break;
             const bool shifted = events.pressed(a.key, GLFW_MOD_SHIFT);
             if (!events.pressed(a.key) && !shifted) continue;
             state.transition.cancel();

@@ -48,6 +48,9 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     cli.add_option("--hide-layer", out.hiddenLayers,
                    "hide a layer at start (bone, muscle, tendon, bursa, ligament, joint, nerve, skin); "
                    "repeatable");
+    cli.add_option("--tour", out.tour, "start this tour (content/tours/ or your own)");
+    cli.add_option("--tour-step", out.tourStep, "with --tour: start at this step (1 = first)")
+        ->check(CLI::Range(1, 1000));
     cli.add_option("--select", out.select, "select this structure at start (see --list-structures)");
     cli.add_option("--compare", out.compare,
                    "with --condition: open the comparison with this condition");

@@ -35,6 +35,8 @@ struct CommandLine {
     std::string reportFile;
     std::vector<std::string> hiddenLayers;  // layers hidden at start
     std::string select;                     // structure selected at start
+    std::string tour;                       // start this tour
+    int tourStep = 1;                       // at this step (1-based)
     ViewOptions view;
     std::vector<std::string> givenViewOptions;  // the view flags actually on the command line
     bool audienceGiven = false;

@@ -90,7 +90,8 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
         return 1;
     }
     state.aspect = static_cast<float>(width) / static_cast<float>(height);
-    state.resetCamera(false);
+    // A tour step has placed the camera already (possibly exactly, as recorded).
+    if (!state.tourPlayback) state.resetCamera(false);
 
     render::SceneRenderer renderer;
     renderer.render(state.scene, state.view, state.camera, state.options, target);

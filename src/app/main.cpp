@@ -11,6 +11,7 @@
 #include "app/window_app.hpp"
 #include "core/content_loader.hpp"
 #include "core/settings.hpp"
+#include "core/tour.hpp"
 
 int main(int argc, char** argv) {
     using namespace medius;
@@ -106,8 +107,28 @@ int main(int argc, char** argv) {
             }
             state.choices.selected = commandLine.select;
         }
+        {
+            TourNames names;
+            for (const auto& s : state.scene.structures()) names.structures.push_back(s.id);
+            for (const auto& c : state.content.conditions) names.conditions.push_back(c.id);
+            const std::string content =
+                commandLine.contentDir.empty() ? app::defaultContentDir() : commandLine.contentDir;
+            state.tours = loadTours({content + "/tours", userTourFolder()}, names, sink);
+        }
         state.view.syncWith(state.scene);
         state.applyCondition(sink);
+        if (!commandLine.tour.empty()) {
+            const Tour* tour = nullptr;
+            for (const auto& t : state.tours)
+                if (t.id == commandLine.tour) tour = &t;
+            if (!tour || static_cast<std::size_t>(commandLine.tourStep) > tour->steps.size()) {
+                std::fprintf(stderr, "medius: --tour: no tour '%s' with a step %d\n",
+                             commandLine.tour.c_str(), commandLine.tourStep);
+                return 2;
+            }
+            state.tourPlayback = app::AppState::TourPlayback{*tour, static_cast<std::size_t>(commandLine.tourStep - 1)};
+            state.applyTourStep(tour->steps[commandLine.tourStep - 1], sink, false);
+        }
 
         if (commandLine.listStructures) {
             for (const auto& s : state.scene.structures())

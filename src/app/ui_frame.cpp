@@ -79,6 +79,9 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     if (!quizzing && state.hovered >= 0 && state.hovered < static_cast<int>(state.scene.size()) &&
         !ImGui::GetIO().WantCaptureMouse)
         ui::drawHoverLabel(state.scene.structures()[state.hovered]);
+    ui::drawTourPanel(state.tours, state.recording, ui.tourInput, &ui.panels.tours, actions);
+    if (state.tourPlayback)
+        ui::drawTourCaption(state.tourPlayback->tour, state.tourPlayback->index, actions);
     if (state.quiz) ui.panels.quiz = true;
     ui::drawQuizPanel(state.quiz, state.scene, &ui.panels.quiz, actions);
     if (!ui.panels.quiz && state.quiz) actions.push_back(StopQuizAction{});

@@ -4,6 +4,7 @@
 #include "app/app_state.hpp"
 #include "ui/bookmark_panel.hpp"
 #include "ui/condition_panels.hpp"
+#include "ui/tour_panels.hpp"
 #include "ui/panels.hpp"
 
 namespace medius::app {
@@ -14,6 +15,7 @@ struct UiState {
     ui::ConditionListInput conditionInput;
     ui::BookmarkInput bookmarkInput;
     ui::StructureSearch structureSearch;
+    ui::TourInput tourInput;
     // Pain-map textures for the comparison window (0: none yet).
     unsigned painMapLeft = 0, painMapRight = 0;
     float painMapAspect = 0.75f;

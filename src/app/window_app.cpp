@@ -208,6 +208,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             if (events.pressed(GLFW_KEY_F1)) ui.panels.help = !ui.panels.help;
             if (events.pressed(GLFW_KEY_C)) ui.panels.compare = !ui.panels.compare;
             if (events.pressed(GLFW_KEY_B)) ui.panels.bookmarks = !ui.panels.bookmarks;
+            if (events.pressed(GLFW_KEY_T)) ui.panels.tours = !ui.panels.tours;
         }
 
         // 3. Apply actions and camera input.

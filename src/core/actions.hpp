@@ -79,13 +79,31 @@ struct QuizAnswerAction {
 };
 struct StopQuizAction {};
 
+struct StartTourAction {
+    std::string id;
+};
+// +1 next step, -1 previous.
+struct TourStepAction {
+    int delta = 1;
+};
+struct StopTourAction {};
+// Adds the current view as a step of the tour being recorded.
+struct RecordTourStepAction {
+    std::string caption;
+};
+struct SaveRecordedTourAction {
+    std::string title;
+};
+
 using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAction,
                             ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction,
                             SelectConditionAction, SetAudienceAction, CompareConditionAction,
                             SelectStructureAction, FrameStructureAction, IsolateAction, UndoAction,
                             RedoAction, SaveBookmarkAction, LoadBookmarkAction,
                             DeleteBookmarkAction, StartQuizAction, QuizAnswerAction,
-                            StopQuizAction, TogglePinnedLabelAction>;
+                            StopQuizAction, TogglePinnedLabelAction, StartTourAction,
+                            TourStepAction, StopTourAction, RecordTourStepAction,
+                            SaveRecordedTourAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -40,6 +40,7 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         ImGui::MenuItem("Structures", nullptr, &panels.structures);
         ImGui::MenuItem("Bookmarks", "B", &panels.bookmarks);
         ImGui::MenuItem("Quiz", nullptr, &panels.quiz);
+        ImGui::MenuItem("Tours", "T", &panels.tours);
         ImGui::MenuItem("Display options", nullptr, &panels.view);
         ImGui::EndMenu();
     }

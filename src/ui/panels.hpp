@@ -29,6 +29,7 @@ struct PanelVisibility {
     bool structureCard = true;
     bool bookmarks = false;
     bool quiz = false;
+    bool tours = false;
 };
 
 void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);

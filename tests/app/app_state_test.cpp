@@ -79,3 +79,41 @@ TEST(AppState, QuizAsksShownRightSideStructuresAndScoresClicks) {
     applyAction(s, StopQuizAction{}, sink);
     EXPECT_FALSE(s.quiz);
 }
+
+TEST(AppState, TourStepsForwardAndBackWithinBounds) {
+    AppState s;
+    s.scene.add({"femur_r", "Right femur", "", Layer::Bone, Side::Right, test::makeBox({0, 0, 0}, {10, 10, 10})});
+    s.scene.add({"muscle_r", "Muscle", "", Layer::Muscle, Side::Right, test::makeBox({20, 0, 0}, {30, 10, 10})});
+    s.view.syncWith(s.scene);
+    Tour tour;
+    tour.id = "t";
+    TourStep first;
+    first.caption = "bones only";
+    first.view = "lateral";
+    first.layers = std::vector<Layer>{Layer::Bone};
+    first.labels = {"femur_r"};
+    TourStep second;
+    second.caption = "exact camera";
+    second.camera = CameraPose{glm::vec3(5, 5, 5), 123.0f, 0.5f, 0.1f};
+    second.xray = true;
+    tour.steps = {first, second};
+    s.tours = {tour};
+    DiagnosticSink sink;
+    applyAction(s, StartTourAction{"t"}, sink);
+    ASSERT_TRUE(s.tourPlayback);
+    EXPECT_FALSE(s.view.appearance(1).visible) << "the muscle layer is hidden in step 1";
+    EXPECT_TRUE(s.choices.pinnedLabels.count("femur_r"));
+    EXPECT_FALSE(applyAction(s, TourStepAction{-1}, sink)) << "no step before the first";
+    applyAction(s, TourStepAction{+1}, sink);
+    EXPECT_EQ(s.tourPlayback->index, 1u);
+    for (int i = 0; i < 100 && s.transition.active(); ++i) s.transition.advance(0.05f, s.camera);
+    EXPECT_NEAR(s.camera.pose().distance, 123.0f, 1e-3f);
+    EXPECT_TRUE(s.options.xray);
+    EXPECT_TRUE(s.view.appearance(1).visible) << "all layers in step 2";
+    EXPECT_FALSE(applyAction(s, TourStepAction{+1}, sink)) << "no step after the last";
+    applyAction(s, RecordTourStepAction{"here"}, sink);
+    ASSERT_EQ(s.recording.steps.size(), 1u);
+    EXPECT_TRUE(s.recording.steps[0].camera.has_value());
+    applyAction(s, StopTourAction{}, sink);
+    EXPECT_FALSE(s.tourPlayback);
+}

@@ -1,0 +1,165 @@
+#include "core/tour.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/toml_reader.hpp"
+#include "core/view_options.hpp"
+
+namespace medius {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+}  // namespace
+
+std::optional<Tour> parseTour(const std::string& text, const std::string& path, const TourNames& names,
+                              DiagnosticSink& sink) {
+    toml::table table;
+    try {
+        table = toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        sink.error(path, static_cast<int>(e.source().begin.line), "TOML syntax error: " + std::string(e.description()));
+        return std::nullopt;
+    }
+    TomlReader top(table, path, sink, 1);
+    Tour tour;
+    tour.file = path;
+    tour.id = top.text("id", true);
+    tour.title = top.text("title", true);
+    top.warnUnknownKeys({"id", "title", "step"});
+    for (auto [t, line] : top.tables("step", true)) {
+        TomlReader r(*t, path, sink, line);
+        TourStep step;
+        step.caption = r.text("caption", true);
+        step.condition = r.text("condition", false);
+        if (!step.condition.empty() && !names.conditions.empty() && !contains(names.conditions, step.condition))
+            r.error(r.lineOf("condition"), "unknown condition '" + step.condition + "'");
+        step.view = r.text("view", false);
+        if (!step.view.empty() && !parseViewPreset(step.view))
+            r.error(r.lineOf("view"), "view '" + step.view + "' is not a view preset");
+        if (const toml::table* cam = r.subtable("camera", false)) {
+            TomlReader cr(*cam, path, sink, r.lineOf("camera"));
+            CameraPose pose;
+            const toml::array* target = cam->get_as<toml::array>("target");
+            if (!target || target->size() != 3 ||
+                !std::all_of(target->begin(), target->end(), [](const toml::node& n) { return n.is_number(); }))
+                cr.error(cr.lineOf("target"), "'target' must be three numbers [x, y, z]");
+            else
+                for (int k = 0; k < 3; ++k) pose.target[k] = static_cast<float>((*target)[k].value<double>().value_or(0.0));
+            pose.distance = static_cast<float>(cr.number("distance", true, 1.0, 100000.0).value_or(500.0));
+            pose.yaw = static_cast<float>(cr.number("yaw", true, -100.0, 100.0).value_or(0.0));
+            pose.pitch = static_cast<float>(cr.number("pitch", true, -1.6, 1.6).value_or(0.0));
+            if (cr.failed()) r.error(cr.line(), "bad camera");
+            else step.camera = pose;
+        }
+        if (r.has("layers")) {
+            std::vector<Layer> layers;
+            for (const auto& name : r.textList("layers", false)) {
+                if (auto layer = parseLayer(name)) layers.push_back(*layer);
+                else r.error(r.lineOf("layers"), "unknown layer '" + name + "'");
+            }
+            step.layers = layers;
+        }
+        step.labels = r.textList("labels", false);
+        for (const auto& id : step.labels)
+            if (!names.structures.empty() && !contains(names.structures, id))
+                r.error(r.lineOf("labels"), "unknown structure id '" + id + "'");
+        const std::string section = r.text("section", false);
+        if (!section.empty()) {
+            if (section != "off" && section != "coronal" && section != "sagittal" && section != "transverse")
+                r.error(r.lineOf("section"), "section '" + section + "' is not off, coronal, sagittal or transverse");
+            step.section = section;
+        }
+        step.sectionOffset = static_cast<float>(r.number("section_offset", false, -1200.0, 400.0).value_or(0.0));
+        if (const toml::node* x = t->get("xray")) {
+            if (x->is_boolean()) step.xray = x->as_boolean()->get();
+            else r.error(r.lineOf("xray"), "'xray' must be true or false");
+        }
+        step.audience = r.text("audience", false);
+        if (!step.audience.empty() && step.audience != "patient" && step.audience != "clinician")
+            r.error(r.lineOf("audience"), "audience '" + step.audience + "' is not clinician or patient");
+        r.warnUnknownKeys({"caption", "condition", "view", "camera", "layers", "labels", "section",
+                           "section_offset", "xray", "audience"});
+        if (r.failed()) top.error(line, "step left out");
+        else tour.steps.push_back(std::move(step));
+    }
+    if (top.failed()) return std::nullopt;
+    return tour;
+}
+
+std::string serializeTour(const Tour& tour) {
+    toml::table root;
+    root.insert("id", tour.id);
+    root.insert("title", tour.title);
+    toml::array steps;
+    for (const auto& s : tour.steps) {
+        toml::table t;
+        t.insert("caption", s.caption);
+        if (!s.condition.empty()) t.insert("condition", s.condition);
+        if (!s.view.empty()) t.insert("view", s.view);
+        if (s.camera) {
+            toml::table cam;
+            cam.insert("target", toml::array{s.camera->target.x, s.camera->target.y, s.camera->target.z});
+            cam.insert("distance", s.camera->distance);
+            cam.insert("yaw", s.camera->yaw);
+            cam.insert("pitch", s.camera->pitch);
+            t.insert("camera", std::move(cam));
+        }
+        if (s.layers) {
+            toml::array layers;
+            for (Layer l : *s.layers) layers.push_back(layerName(l));
+            t.insert("layers", std::move(layers));
+        }
+        if (!s.labels.empty()) {
+            toml::array labels;
+            for (const auto& id : s.labels) labels.push_back(id);
+            t.insert("labels", std::move(labels));
+        }
+        if (s.section != "off") {
+            t.insert("section", s.section);
+            t.insert("section_offset", s.sectionOffset);
+        }
+        if (s.xray) t.insert("xray", true);
+        if (!s.audience.empty()) t.insert("audience", s.audience);
+        steps.push_back(std::move(t));
+    }
+    root.insert("step", std::move(steps));
+    std::ostringstream out;
+    out << "# Medius tour. Steps run in order; edit freely.\n" << root << "\n";
+    return out.str();
+}
+
+std::vector<Tour> loadTours(const std::vector<std::string>& folders, const TourNames& names,
+                            DiagnosticSink& sink) {
+    std::vector<Tour> out;
+    for (const auto& folder : folders) {
+        std::error_code ec;
+        if (!fs::is_directory(folder, ec)) continue;
+        std::vector<std::string> files;
+        for (const auto& e : fs::directory_iterator(folder, ec))
+            if (e.path().extension() == ".toml") files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        for (const auto& path : files) {
+            std::ifstream in(path, std::ios::binary);
+            std::stringstream text;
+            text << in.rdbuf();
+            if (auto tour = parseTour(text.str(), path, names, sink)) out.push_back(std::move(*tour));
+        }
+    }
+    return out;
+}
+
+std::string userTourFolder() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/medius/tours";
+    const char* home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/.local/share/medius/tours";
+}
+
+}  // namespace medius
