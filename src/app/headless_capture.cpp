@@ -12,6 +12,7 @@
 #include "app/pain_maps.hpp"
 #include "app/ui_fonts.hpp"
 #include "app/ui_frame.hpp"
+#include "app/ui_style.hpp"
 #include "core/image.hpp"
 #include "render/debug_output.hpp"
 #include "render/egl_context.hpp"
@@ -30,11 +31,8 @@ bool drawUiOver(AppState& state, render::SceneRenderer& renderer, render::Render
     io.DeltaTime = 1.0f / 60.0f;
     // Screenshots are made for reading on a projector or a page: scale with the image.
     const float scale = std::max(1.0f, target.height() / 1000.0f) * state.options.uiScale;
-    buildUiFonts(findUiFont(), 16.0f * scale);
-    ImGui::StyleColorsDark();
-    ImGui::GetStyle().WindowRounding = 6.0f;
-    ImGui::GetStyle().FrameRounding = 4.0f;
-    ImGui::GetStyle().ScaleAllSizes(scale);
+    buildUiFonts(findUiFont(), uiFontSize(state.options.theme, scale));
+    applyUiStyle(state.options.theme, scale);
     if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
         std::fprintf(stderr, "medius: cannot draw the panels offscreen (ImGui OpenGL backend)\n");
         ImGui::DestroyContext();

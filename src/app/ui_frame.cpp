@@ -54,6 +54,7 @@ std::vector<PlacedLabel> structureLabels(const AppState& state) {
 }  // namespace
 
 void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
+    if (ui.hidden) return;
     // A running quiz hides every name on the model: labels, hover and the card.
     const bool quizzing = state.quiz && !state.quiz->finished();
     if (state.options.labels && !quizzing) ui::drawLabels(structureLabels(state));

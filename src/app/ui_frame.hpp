@@ -19,6 +19,7 @@ struct UiState {
     // Pain-map textures for the comparison window (0: none yet).
     unsigned painMapLeft = 0, painMapRight = 0;
     float painMapAspect = 0.75f;
+    bool hidden = false;  // H: the model alone, for a clean projection
 };
 
 void buildUi(const AppState& state, UiState& ui, ActionQueue& actions);

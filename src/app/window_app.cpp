@@ -6,6 +6,8 @@
 #include <imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <ctime>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 
@@ -18,6 +20,7 @@
 #include "render/scene_renderer.hpp"
 #include "app/pain_maps.hpp"
 #include "app/ui_frame.hpp"
+#include "app/ui_style.hpp"
 
 namespace medius::app {
 
@@ -31,16 +34,6 @@ bool hasDisplay() {
     return (x && *x) || (wayland && *wayland);
 }
 
-void applyStyle(float scale) {
-    ImGui::StyleColorsDark();
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowRounding = 6.0f;
-    style.FrameRounding = 4.0f;
-    style.GrabRounding = 4.0f;
-    style.WindowBorderSize = 0.0f;
-    style.Colors[ImGuiCol_WindowBg].w = 0.92f;
-    style.ScaleAllSizes(scale);
-}
 
 // The state an end-to-end test needs to check what its clicks and keys did. Rewritten
 // (atomically) only when it changes.
@@ -77,6 +70,51 @@ bool saveBackBuffer(const std::string& path, int width, int height) {
         return false;
     }
     return true;
+}
+
+// F11: fullscreen on the monitor the window is on (the projector, in a hall), and back.
+struct WindowedPlacement {
+    int x = 100, y = 100, width = 1440, height = 900;
+};
+void toggleFullscreen(GLFWwindow* window, WindowedPlacement& saved) {
+    if (glfwGetWindowMonitor(window)) {
+        glfwSetWindowMonitor(window, nullptr, saved.x, saved.y, saved.width, saved.height, 0);
+        return;
+    }
+    glfwGetWindowPos(window, &saved.x, &saved.y);
+    glfwGetWindowSize(window, &saved.width, &saved.height);
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* best = glfwGetPrimaryMonitor();
+    const int cx = saved.x + saved.width / 2, cy = saved.y + saved.height / 2;
+    for (int i = 0; i < count; ++i) {
+        int mx = 0, my = 0;
+        glfwGetMonitorPos(monitors[i], &mx, &my);
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+        if (mode && cx >= mx && cx < mx + mode->width && cy >= my && cy < my + mode->height) best = monitors[i];
+    }
+    if (const GLFWvidmode* mode = best ? glfwGetVideoMode(best) : nullptr)
+        glfwSetWindowMonitor(window, best, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+// F12: the current view at 3840x2160 through the same renderer as headless capture.
+std::string exportScreenshot(const AppState& state, render::SceneRenderer& renderer) {
+    render::RenderTarget big;
+    std::string error;
+    if (!big.resize(3840, 2160, state.options.msaa, error)) return "screenshot failed: " + error;
+    OrbitCamera camera = state.camera;
+    renderer.render(state.scene, state.view, camera, state.options, big);
+    const Image image = big.readPixels();
+    const char* home = std::getenv("HOME");
+    std::string folder = home ? std::string(home) + "/Pictures" : ".";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) folder = home ? home : ".";
+    char name[64];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(name, sizeof name, "/medius-%Y%m%d-%H%M%S.png", std::localtime(&now));
+    const std::string path = folder + name;
+    if (const std::string problem = writePng(path, image); !problem.empty()) return "screenshot failed: " + problem;
+    return "saved " + path;
 }
 
 // Owns GLFW and ImGui for the lifetime of the window, in the right order.
@@ -143,8 +181,9 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
     if (fontPath.empty())
         sink.warning("", 0, "no TTF font found (install fonts-dejavu-core); using ImGui's built-in font");
     float appliedScale = contentScale * state.options.uiScale;
-    buildUiFonts(fontPath, 16.0f * appliedScale);
-    applyStyle(appliedScale);
+    std::string appliedTheme = state.options.theme;
+    buildUiFonts(fontPath, uiFontSize(appliedTheme, appliedScale));
+    applyUiStyle(appliedTheme, appliedScale);
     InputEvents events;
     installInputCallbacks(window, events);  // before ImGui, which chains to them
     session.imguiGlfw = ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -165,6 +204,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
     UiState ui;
     ui.stats.renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     PainMaps painMaps;
+    WindowedPlacement windowed;
     bool sceneDirty = true;
     int settleFrames = 3;  // ImGui needs a few frames after input to settle hover and layout
     double lastTime = glfwGetTime();
@@ -186,10 +226,13 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         lastTime = now;
 
         const float wantedScale = contentScale * state.options.uiScale;
-        if (wantedScale != appliedScale) {
+        if (wantedScale != appliedScale || state.options.theme != appliedTheme) {
+            // A new size means a new font atlas, rasterised by FreeType at that size: crisp,
+            // not a scaled bitmap.
             appliedScale = wantedScale;
-            buildUiFonts(fontPath, 16.0f * appliedScale);
-            applyStyle(appliedScale);
+            appliedTheme = state.options.theme;
+            buildUiFonts(fontPath, uiFontSize(appliedTheme, appliedScale));
+            applyUiStyle(appliedTheme, appliedScale);
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
@@ -209,13 +252,38 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             if (events.pressed(GLFW_KEY_C)) ui.panels.compare = !ui.panels.compare;
             if (events.pressed(GLFW_KEY_B)) ui.panels.bookmarks = !ui.panels.bookmarks;
             if (events.pressed(GLFW_KEY_T)) ui.panels.tours = !ui.panels.tours;
+            if (events.pressed(GLFW_KEY_H)) ui.hidden = !ui.hidden;
+        }
+        if (events.pressed(GLFW_KEY_F11)) toggleFullscreen(window, windowed);
+        if (events.pressed(GLFW_KEY_F12)) {
+            ui.stats.message = exportScreenshot(state, renderer);
+            std::fprintf(stderr, "medius: %s\n", ui.stats.message.c_str());
+            sceneDirty = true;  // the export drew into its own target; redraw ours
+        }
+        // The laser pointer: a bright dot instead of the cursor while over the model.
+        const bool laser = state.options.laserPointer && !io.WantCaptureMouse;
+        glfwSetInputMode(window, GLFW_CURSOR, laser ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+        if (laser) {
+            ImDrawList* fg = ImGui::GetForegroundDrawList();
+            const float r = ImGui::GetFontSize() * 0.35f;
+            fg->AddCircleFilled(io.MousePos, r * 2.2f, IM_COL32(255, 30, 30, 60));
+            fg->AddCircleFilled(io.MousePos, r, IM_COL32(255, 40, 40, 255));
+            fg->AddCircleFilled(io.MousePos, r * 0.4f, IM_COL32(255, 220, 220, 255));
         }
 
         // 3. Apply actions and camera input.
         int winWidth = 0, winHeight = 0;
         glfwGetWindowSize(window, &winWidth, &winHeight);
-        const bool cameraMoved = handleCameraInput(state, io, events, static_cast<float>(winWidth),
-                                                   static_cast<float>(winHeight), actions);
+        bool cameraMoved = handleCameraInput(state, io, events, static_cast<float>(winWidth),
+                                             static_cast<float>(winHeight), actions);
+        // Turntable: a slow turn whenever nobody is moving the camera by hand.
+        if (state.options.turntable && !cameraMoved && !state.transition.active()) {
+            CameraPose p = state.camera.pose();
+            p.yaw += dt * 0.35f;
+            state.camera.setPose(p);
+            cameraMoved = true;
+            settleFrames = std::max(settleFrames, 1);
+        }
         events.clear();
         sceneDirty |= cameraMoved;
         const bool vsyncBefore = state.options.vsync;

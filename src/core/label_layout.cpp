@@ -48,6 +48,23 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests,
     }
     stackColumn(left, area);
     stackColumn(right, area);
+    // Long labels from the two columns can meet in the middle: a right label that would
+    // cross a left one moves below it, and the right column below it follows.
+    const auto overlaps = [&](const PlacedLabel& a, const PlacedLabel& b) {
+        return a.topLeft.x < b.topLeft.x + b.size.x + area.gap && b.topLeft.x < a.topLeft.x + a.size.x + area.gap &&
+               a.topLeft.y < b.topLeft.y + b.size.y + area.gap && b.topLeft.y < a.topLeft.y + a.size.y + area.gap;
+    };
+    for (std::size_t i = 0; i < right.size(); ++i) {
+        if (i > 0) right[i].topLeft.y = std::max(right[i].topLeft.y, right[i - 1].topLeft.y + right[i - 1].size.y + area.gap);
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const auto& l : left)
+                if (overlaps(right[i], l)) {
+                    right[i].topLeft.y = l.topLeft.y + l.size.y + area.gap;
+                    moved = true;
+                }
+        }
+    }
     left.insert(left.end(), right.begin(), right.end());
     return left;
 }

@@ -21,6 +21,9 @@ struct ViewOptions {
     float exposure = 1.0f;
     bool xray = false;  // everything but the selection see-through
     bool labels = true;  // leader-line labels for the condition's structures and the selection
+    std::string theme = "dark";  // "projector": high contrast and larger type for a hall
+    bool turntable = false;      // slow automatic rotation, for a display stand or a lecture
+    bool laserPointer = false;   // a bright dot in place of the cursor over the model
     // A clipping plane with capped cut surfaces. Coronal keeps what is behind
     // X = offset, sagittal what is medial to Z = offset, transverse what is below
     // Y = offset; section-flip keeps the other side.

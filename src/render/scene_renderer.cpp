@@ -56,10 +56,12 @@ void SceneRenderer::drawBackground(const ViewOptions& options) {
     glDisable(GL_DEPTH_TEST);
     glDepthMask(GL_FALSE);
     backgroundProgram_.use();
-    backgroundProgram_.set("uTopColour", options.backgroundGradient ? kBackgroundTop
-                                                                     : kBackgroundPlain);
-    backgroundProgram_.set("uBottomColour", options.backgroundGradient ? kBackgroundBottom
-                                                                        : kBackgroundPlain);
+    // The projector theme darkens the room: the most contrast a projector can give.
+    const float dim = options.theme == "projector" ? 0.35f : 1.0f;
+    backgroundProgram_.set("uTopColour", dim * (options.backgroundGradient ? kBackgroundTop
+                                                                            : kBackgroundPlain));
+    backgroundProgram_.set("uBottomColour", dim * (options.backgroundGradient ? kBackgroundBottom
+                                                                               : kBackgroundPlain));
     glBindVertexArray(emptyVao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);

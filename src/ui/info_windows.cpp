@@ -27,6 +27,10 @@ void drawHelpWindow(bool* open) {
         {"1 - 6", "anterior, posterior, right and left lateral, superior, inferior"},
         {"Home", "reset the camera"},
         {"F1", "show or hide this window"},
+        {"F11", "fullscreen on this monitor"},
+        {"F12", "save a 3840x2160 screenshot"},
+        {"H", "hide or show all panels"},
+        {"T", "tours; PageDown / PageUp / space step them"},
         {"Ctrl+Q", "quit"},
     };
     if (ImGui::BeginTable("controls", 2, ImGuiTableFlags_RowBg)) {
@@ -71,8 +75,9 @@ void drawStatusBar(const FrameStats& stats) {
     if (ImGui::Begin("##status", nullptr, flags)) {
         char redraw[48] = "";
         if (stats.frameMs > 0.0f) std::snprintf(redraw, sizeof redraw, "last redraw %.1f ms   ", stats.frameMs);
-        ImGui::Text("%zu triangles   %.1f MB on GPU   %s%s   For education only; not a diagnosis.",
-                    stats.triangles, stats.gpuBytes / 1048576.0, redraw, stats.renderer.c_str());
+        ImGui::Text("%zu triangles   %.1f MB on GPU   %s%s   For education only; not a diagnosis.   %s",
+                    stats.triangles, stats.gpuBytes / 1048576.0, redraw, stats.renderer.c_str(),
+                    stats.message.c_str());
     }
     ImGui::End();
     ImGui::PopStyleVar();

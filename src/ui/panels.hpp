@@ -15,6 +15,7 @@ struct FrameStats {
     std::size_t triangles = 0;
     std::size_t gpuBytes = 0;
     std::string renderer;     // GL_RENDERER
+    std::string message;      // the last thing Medius did for the user, e.g. a saved file
 };
 
 struct PanelVisibility {

@@ -112,3 +112,37 @@ TEST(MediusBinary, UserModelAloneIsFramedAndDrawn) {
     fs::remove(png);
 }
 
+
+TEST(MediusBinary, ProjectorThemeAt4KIsHighContrast) {
+    const auto projector = tempPath("projector.png"), dark = tempPath("dark.png");
+    const std::string common = " --condition gluteal_tendinopathy --with-ui --size 3840x2160 --screenshot ";
+    ProcessResult r = runMedius("--theme projector" + common + "'" + projector + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    r = runMedius("--theme dark" + common + "'" + dark + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    medius::Image p, d;
+    ASSERT_EQ(medius::readPng(projector, p), "");
+    ASSERT_EQ(medius::readPng(dark, d), "");
+    ASSERT_EQ(p.width, 3840);
+    ASSERT_EQ(p.height, 2160);
+    // Inside the condition list panel (left, below its title): the projector theme's panel is
+    // black, the dark theme's is a dark grey; and it holds white text.
+    int black = 0, white = 0, darkGrey = 0;
+    for (int y = 200; y < 1000; y += 2)
+        for (int x = 40; x < 700; x += 2) {
+            const auto* px = p.pixel(x, y);
+            if (px[0] < 8 && px[1] < 8 && px[2] < 8) ++black;
+            if (px[0] > 245 && px[1] > 245 && px[2] > 245) ++white;
+            const auto* dx = d.pixel(x, y);
+            if (dx[0] < 8 && dx[1] < 8 && dx[2] < 8) ++darkGrey;
+        }
+    EXPECT_GT(black, 20000) << "black panel background";
+    EXPECT_GT(white, 500) << "white text";
+    EXPECT_LT(darkGrey, black / 4) << "the dark theme is not this black";
+    // The scene background (bottom middle, between the panels) is darker in the projector theme.
+    const auto* pb = p.pixel(1900, 2100);
+    const auto* db = d.pixel(1900, 2100);
+    EXPECT_LT(pb[0] + pb[1] + pb[2], db[0] + db[1] + db[2]);
+    std::filesystem::remove(projector);
+    std::filesystem::remove(dark);
+}

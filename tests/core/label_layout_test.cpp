@@ -57,3 +57,14 @@ TEST(LabelLayout, TooManyForTheColumnPackFromTheBottomUp) {
         for (std::size_t j = i + 1; j < placed.size(); ++j) EXPECT_FALSE(overlap(placed[i], placed[j]));
     EXPECT_LE(placed.back().topLeft.y + 25, 100.0f);
 }
+
+TEST(LabelLayout, LongLabelsFromBothColumnsDoNotCrossInTheMiddle) {
+    LabelArea area{{0, 0}, {600, 800}, 4, 10};
+    std::vector<LabelRequest> requests;
+    for (int i = 0; i < 8; ++i)
+        requests.push_back({"a long anatomical name " + std::to_string(i), {290.0f + (i % 2) * 20.0f, 300.0f + 3 * i}, {400, 20}});
+    const auto placed = layoutLabels(requests, area);
+    for (std::size_t i = 0; i < placed.size(); ++i)
+        for (std::size_t j = i + 1; j < placed.size(); ++j)
+            EXPECT_FALSE(overlap(placed[i], placed[j])) << placed[i].text << " / " << placed[j].text;
+}
