@@ -8,10 +8,10 @@ packages=(
   build-essential cmake git pkg-config
   libglfw3-dev libimgui-dev libfreetype-dev libassimp-dev libglm-dev
   python3-glad libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
-  libtomlplusplus-dev libcli11-dev libstb-dev
+  libtomlplusplus-dev libcli11-dev libstb-dev libcairo2-dev
   fonts-dejavu-core
   libgtest-dev
-  xvfb xauth xdotool
+  xvfb xauth xdotool poppler-utils
 )
 
 missing=()

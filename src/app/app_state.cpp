@@ -221,6 +221,7 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 state.applyTourStep(p.tour.steps[p.index], sink);
                 return true;
             },
+            [&](const ExportHandoutAction&) { return false; },  // done by the window, which renders
             [&](const StopTourAction&) {
                 state.tourPlayback.reset();
                 return false;

@@ -48,6 +48,8 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     cli.add_option("--hide-layer", out.hiddenLayers,
                    "hide a layer at start (bone, muscle, tendon, bursa, ligament, joint, nerve, skin); "
                    "repeatable");
+    cli.add_option("--handout", out.handout,
+                   "write a one-page patient handout (PDF) of --condition to this file, then exit");
     cli.add_option("--tour", out.tour, "start this tour (content/tours/ or your own)");
     cli.add_option("--tour-step", out.tourStep, "with --tour: start at this step (1 = first)")
         ->check(CLI::Range(1, 1000));

@@ -35,6 +35,7 @@ struct CommandLine {
     std::string reportFile;
     std::vector<std::string> hiddenLayers;  // layers hidden at start
     std::string select;                     // structure selected at start
+    std::string handout;                    // write the patient handout PDF here and exit
     std::string tour;                       // start this tour
     int tourStep = 1;                       // at this step (1-based)
     ViewOptions view;

@@ -14,6 +14,7 @@
 #include "app/ui_frame.hpp"
 #include "app/ui_style.hpp"
 #include "core/image.hpp"
+#include "export/handout.hpp"
 #include "render/debug_output.hpp"
 #include "render/egl_context.hpp"
 #include "render/scene_renderer.hpp"
@@ -112,6 +113,51 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
     }
     std::printf("medius: wrote %s (%dx%d, %s)\n", path.c_str(), width, height,
                 context->rendererName().c_str());
+    return 0;
+}
+
+}  // namespace medius::app
+
+namespace medius::app {
+
+Image renderHandoutPicture(AppState& state, render::SceneRenderer& renderer, std::string& error) {
+    render::RenderTarget target;
+    if (!target.resize(900, 1100, 4, error)) return {};
+    AppState copy = state;  // the handout's own camera: the window's view stays as it is
+    copy.aspect = 900.0f / 1100.0f;
+    copy.viewChosen = false;
+    copy.resetCamera(false);
+    ViewOptions options = state.options;
+    options.theme = "dark";
+    options.section = "off";
+    options.xray = false;
+    renderer.render(copy.scene, copy.view, copy.camera, options, target);
+    return target.readPixels();
+}
+
+int exportHandout(AppState& state, const std::string& path) {
+    const Condition* c = state.condition();
+    if (!c) {
+        std::fprintf(stderr, "medius: --handout needs --condition (see --list-conditions)\n");
+        return 2;
+    }
+    std::string error;
+    auto context = render::HeadlessContext::create(false, error);
+    if (!context) {
+        std::fprintf(stderr, "medius: cannot make the handout's picture: %s\n", error.c_str());
+        return 1;
+    }
+    render::SceneRenderer renderer;
+    const Image picture = renderHandoutPicture(state, renderer, error);
+    if (picture.rgba.empty()) {
+        std::fprintf(stderr, "medius: cannot make the handout's picture: %s\n", error.c_str());
+        return 1;
+    }
+    if (const std::string problem = writeHandoutPdf(path, *c, state.content, picture); !problem.empty()) {
+        std::fprintf(stderr, "medius: cannot write %s: %s\n", path.c_str(), problem.c_str());
+        return 1;
+    }
+    std::printf("medius: wrote %s\n", path.c_str());
     return 0;
 }
 

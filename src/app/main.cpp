@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
         state.conditionId = commandLine.condition;
         // The window remembers the user's settings; headless runs ignore them, so a
         // screenshot depends on its command line alone.
-        const bool interactive = !commandLine.screenshot && !commandLine.listStructures;
+        const bool interactive =
+            !commandLine.screenshot && !commandLine.listStructures && commandLine.handout.empty();
         const std::string settingsPath = defaultSettingsPath();
         if (interactive) {
             const Settings saved = loadSettings(settingsPath, sink);
@@ -135,6 +136,7 @@ int main(int argc, char** argv) {
                 std::printf("%-44s %s\n", s.id.c_str(), s.name.c_str());
             return 0;
         }
+        if (!commandLine.handout.empty()) return app::exportHandout(state, commandLine.handout);
         if (commandLine.screenshot)
             return app::captureScreenshot(state, *commandLine.screenshot, commandLine.width,
                                           commandLine.height, commandLine.withUi);

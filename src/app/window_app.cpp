@@ -12,6 +12,8 @@
 #include <cstdlib>
 
 #include "app/camera_input.hpp"
+#include "app/headless_capture.hpp"
+#include "export/handout.hpp"
 #include "app/input_events.hpp"
 #include "core/image.hpp"
 #include "app/ui_fonts.hpp"
@@ -114,6 +116,25 @@ std::string exportScreenshot(const AppState& state, render::SceneRenderer& rende
     std::strftime(name, sizeof name, "/medius-%Y%m%d-%H%M%S.png", std::localtime(&now));
     const std::string path = folder + name;
     if (const std::string problem = writePng(path, image); !problem.empty()) return "screenshot failed: " + problem;
+    return "saved " + path;
+}
+
+// File > Export patient handout: into ~/Documents (or the home folder).
+std::string saveHandoutFromWindow(AppState& state, render::SceneRenderer& renderer, DiagnosticSink& sink) {
+    const Condition* c = state.condition();
+    if (!c) return "choose a condition first: the handout explains one condition";
+    std::string error;
+    const Image picture = renderHandoutPicture(state, renderer, error);
+    if (picture.rgba.empty()) return "handout failed: " + error;
+    const char* home = std::getenv("HOME");
+    std::string folder = home ? std::string(home) + "/Documents" : ".";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) folder = home ? home : ".";
+    const std::string path = folder + "/medius-handout-" + c->id + ".pdf";
+    if (const std::string problem = writeHandoutPdf(path, *c, state.content, picture); !problem.empty()) {
+        sink.error(path, 0, problem);
+        return "handout failed: " + problem;
+    }
     return "saved " + path;
 }
 
@@ -287,7 +308,14 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         events.clear();
         sceneDirty |= cameraMoved;
         const bool vsyncBefore = state.options.vsync;
-        for (const auto& action : actions) sceneDirty |= applyAction(state, action, sink);
+        for (const auto& action : actions) {
+            if (std::holds_alternative<ExportHandoutAction>(action)) {
+                ui.stats.message = saveHandoutFromWindow(state, renderer, sink);
+                sceneDirty = true;
+                continue;
+            }
+            sceneDirty |= applyAction(state, action, sink);
+        }
         if (state.options.vsync != vsyncBefore) glfwSwapInterval(state.options.vsync ? 1 : 0);
         sceneDirty |= state.transition.advance(dt, state.camera) || state.transition.active();
         state.history.observe(state.snapshot(), now);

@@ -95,6 +95,9 @@ struct SaveRecordedTourAction {
     std::string title;
 };
 
+// Writes the patient handout of the current condition (needs the renderer: the window does it).
+struct ExportHandoutAction {};
+
 using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAction,
                             ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction,
                             SelectConditionAction, SetAudienceAction, CompareConditionAction,
@@ -103,7 +106,7 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             DeleteBookmarkAction, StartQuizAction, QuizAnswerAction,
                             StopQuizAction, TogglePinnedLabelAction, StartTourAction,
                             TourStepAction, StopTourAction, RecordTourStepAction,
-                            SaveRecordedTourAction>;
+                            SaveRecordedTourAction, ExportHandoutAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

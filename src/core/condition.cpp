@@ -97,4 +97,26 @@ const RedFlag* ContentLibrary::findRedFlag(const std::string& key) const {
     return nullptr;
 }
 
+std::string readableCitations(const ContentLibrary& content, const std::string& text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t open = text.find('[', i);
+        const std::size_t close = open == std::string::npos ? open : text.find(']', open);
+        if (close == std::string::npos) {
+            out += text.substr(i);
+            break;
+        }
+        const Reference* ref = content.findReference(text.substr(open + 1, close - open - 1));
+        out += text.substr(i, open - i);
+        if (ref)
+            out += "[" + ref->authors.substr(0, ref->authors.find_first_of(" ,")) + " " +
+                   std::to_string(ref->year) + "]";
+        else
+            out += text.substr(open, close - open + 1);
+        i = close + 1;
+    }
+    return out;
+}
+
 }  // namespace medius

@@ -138,4 +138,7 @@ struct ContentLibrary {
     const RedFlag* findRedFlag(const std::string& key) const;
 };
 
+// Content cites as [key]; readers see [Author Year]. Unknown keys stay as written.
+std::string readableCitations(const ContentLibrary& content, const std::string& text);
+
 }  // namespace medius

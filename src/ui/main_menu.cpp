@@ -7,6 +7,7 @@ namespace medius::ui {
 void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Export patient handout (PDF)")) actions.push_back(ExportHandoutAction{});
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.push_back(QuitAction{});
         ImGui::EndMenu();
     }

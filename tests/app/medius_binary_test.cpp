@@ -146,3 +146,40 @@ TEST(MediusBinary, ProjectorThemeAt4KIsHighContrast) {
     std::filesystem::remove(projector);
     std::filesystem::remove(dark);
 }
+
+namespace {
+std::string commandOutput(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return out;
+    std::array<char, 4096> buf{};
+    std::size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+    pclose(pipe);
+    return out;
+}
+}  // namespace
+
+TEST(MediusBinary, PatientHandoutIsOneA4PageWithThePlainText) {
+    if (std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") != 0)
+        GTEST_SKIP() << "needs pdftotext and pdfinfo (Debian poppler-utils, installed by scripts/setup.sh)";
+    const auto pdf = tempPath("handout.pdf");
+    std::filesystem::remove(pdf);
+    const ProcessResult r = runMedius("--handout '" + pdf + "' --condition gluteal_tendinopathy");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const std::string info = commandOutput("pdfinfo '" + pdf + "'");
+    EXPECT_NE(info.find("Pages:           1"), std::string::npos) << info;
+    EXPECT_NE(info.find("595.276 x 841.89 pts (A4)"), std::string::npos) << info;
+    // pdftotext keeps the line breaks of the layout: compare without them.
+    std::string text = commandOutput("pdftotext -layout '" + pdf + "' -");
+    for (char& ch : text)
+        if (ch == '\n') ch = ' ';
+    for (const char* expected : {"Gluteal tendinopathy", "It is not a diagnosis", "What helps",
+                                 "good evidence", "What you can do yourself", "Don't cross your legs",
+                                 "See a doctor promptly"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected;
+    std::filesystem::remove(pdf);
+    const ProcessResult none = runMedius("--handout '" + pdf + "'");
+    EXPECT_EQ(none.exitCode, 2) << "a handout needs a condition";
+    EXPECT_NE(none.output.find("--condition"), std::string::npos);
+}
