@@ -114,7 +114,8 @@ TriangleMesh subgluteusMediusBursa(ContentSection& c, const FemurGeometry& g) {
 
 TriangleMesh subgluteusMinimusBursa(ContentSection& c, const FemurGeometry& g) {
     // Under the gluteus minimus tendon, medial and cranial to its insertion, over the capsule.
-    const glm::vec3 centre = g.anteriorFacetCentre() - g.lateral * 14.0f + g.up * 8.0f;
+    // Just cranial to the footprint, where the tendon crosses the top of the anterior facet.
+    const glm::vec3 centre = g.anteriorFacetCentre() - g.lateral * 3.0f + g.up * 16.0f;
     return flatBursa(c, centre, g.up, g.anterior);
 }
 
