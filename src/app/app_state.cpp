@@ -60,7 +60,7 @@ std::optional<RayHit> AppState::pick(const Ray& ray) {
 }
 
 ViewSnapshot AppState::snapshot() const {
-    return ViewSnapshot{camera.pose(), conditionId, choices, options.xray};
+    return ViewSnapshot{camera.pose(), conditionId, choices, options.xray, annotations};
 }
 
 void AppState::restore(const ViewSnapshot& s, DiagnosticSink& sink) {
@@ -72,6 +72,7 @@ void AppState::restore(const ViewSnapshot& s, DiagnosticSink& sink) {
     }
     choices = s.choices;
     options.xray = s.xray;
+    annotations = s.annotations;
     transition.cancel();
     applyCondition(sink);
     transition.start(camera.pose(), s.camera, 0.35f);
@@ -85,6 +86,7 @@ void AppState::applyTourStep(const TourStep& step, DiagnosticSink& sink, bool an
             choices.visible[s.id] =
                 std::find(step.layers->begin(), step.layers->end(), s.layer) != step.layers->end();
     for (const auto& id : step.labels) choices.pinnedLabels.insert(id);
+    annotations = step.annotations;
     options.section = step.section;
     options.sectionOffset = step.sectionOffset;
     options.xray = step.xray;
@@ -222,6 +224,18 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 return true;
             },
             [&](const ExportHandoutAction&) { return false; },  // done by the window, which renders
+            [&](const AddStrokeAction& a) {
+                if (a.points.size() >= 2) state.annotations.strokes.push_back(a.points);
+                return false;  // drawn by the UI over the image
+            },
+            [&](const AddNoteAction& a) {
+                if (!a.text.empty()) state.annotations.notes.push_back({a.at, a.text});
+                return false;
+            },
+            [&](const ClearAnnotationsAction&) {
+                state.annotations = {};
+                return false;
+            },
             [&](const StopTourAction&) {
                 state.tourPlayback.reset();
                 return false;
@@ -235,6 +249,7 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 step.section = state.options.section;
                 step.sectionOffset = state.options.sectionOffset;
                 step.xray = state.options.xray;
+                step.annotations = state.annotations;
                 // Layers: the ones with anything shown.
                 std::vector<Layer> layers;
                 for (std::size_t i = 0; i < state.scene.size() && i < state.view.appearances().size(); ++i) {

@@ -36,6 +36,7 @@ struct AppState {
     bool viewChosen = false;
 
     ViewChoices choices;       // shown/hidden, opacity, selection
+    Annotations annotations;   // strokes over the view, notes pinned to the model
     StructureInfoTable info;   // what the info card says
     int hovered = -1;          // structure under the cursor
     ViewHistory history;

@@ -33,12 +33,12 @@ glm::vec3 pointUnderCursor(AppState& state, float x, float y, float width, float
 }  // namespace
 
 bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& events,
-                       float width, float height, ActionQueue& actions) {
+                       float width, float height, ActionQueue& actions, bool leftButtonIsPen) {
     bool changed = false;
     if (!io.WantCaptureMouse) {
         const ImVec2 d = io.MouseDelta;
         const bool moved = d.x != 0.0f || d.y != 0.0f;
-        if (moved && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+        if (moved && !leftButtonIsPen && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
             state.transition.cancel();
             state.camera.rotate(d.x, d.y, height);
             changed = true;
@@ -65,7 +65,7 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
             state.hovered = hit ? hit->structureIndex : -1;
         }
         // A click (a press and release without dragging) selects; a click on nothing deselects.
-        for (const glm::vec2& at : events.clicks) {
+        for (const glm::vec2& at : leftButtonIsPen ? std::vector<glm::vec2>{} : events.clicks) {
             const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height));
             const std::string id = hit ? state.scene.structures()[hit->structureIndex].id : std::string();
             // During a quiz a click is an answer; a click on nothing is not counted.

@@ -27,6 +27,16 @@ std::vector<PlacedLabel> structureLabels(const AppState& state) {
     const glm::mat4 viewProjection =
         state.camera.projectionMatrix(display.x / std::max(display.y, 1.0f)) * state.camera.viewMatrix();
     std::vector<LabelRequest> requests;
+    // Notes pinned to the model go through the same layout as structure labels.
+    for (const auto& note : state.annotations.notes) {
+        const glm::vec4 clip = viewProjection * glm::vec4(note.at, 1.0f);
+        if (clip.w <= 0.0f) continue;
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        const std::string text = "\"" + note.text + "\"";
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        requests.push_back({text, {(ndc.x * 0.5f + 0.5f) * display.x, (0.5f - ndc.y * 0.5f) * display.y},
+                            {size.x, size.y}});
+    }
     for (const auto& id : ids) {
         const Structure* s = state.scene.find(id);
         if (!s) continue;
@@ -53,11 +63,56 @@ std::vector<PlacedLabel> structureLabels(const AppState& state) {
 }
 }  // namespace
 
+// The annotation tools: draw, place a note, clear.
+void drawAnnotationTools(const Annotations& annotations, UiState& state, ActionQueue& actions) {
+    if (state.pen == UiState::Pen::Off && annotations.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + ImGui::GetFrameHeight() + 6),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("##annotate", nullptr, flags)) {
+        int pen = static_cast<int>(state.pen);
+        ImGui::RadioButton("Rotate", &pen, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("Draw", &pen, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton("Note", &pen, 2);
+        state.pen = static_cast<UiState::Pen>(pen);
+        if (state.pen == UiState::Pen::Note) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+            ImGui::InputTextWithHint("##note", "note text, then click the model", state.noteText,
+                                     sizeof state.noteText);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) actions.push_back(ClearAnnotationsAction{});
+    }
+    ImGui::End();
+}
+
 void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     if (ui.hidden) return;
     // A running quiz hides every name on the model: labels, hover and the card.
     const bool quizzing = state.quiz && !state.quiz->finished();
     if (state.options.labels && !quizzing) ui::drawLabels(structureLabels(state));
+    {
+        // Strokes in a warm yellow with a dark edge: readable over bone, muscle and background.
+        ImDrawList* draw = ImGui::GetBackgroundDrawList();
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        const float width = std::max(2.0f, ImGui::GetFontSize() * 0.2f);
+        const auto stroke = [&](const std::vector<glm::vec2>& points) {
+            for (int pass = 0; pass < 2; ++pass)
+                for (std::size_t i = 1; i < points.size(); ++i)
+                    draw->AddLine(ImVec2(points[i - 1].x * size.x, points[i - 1].y * size.y),
+                                  ImVec2(points[i].x * size.x, points[i].y * size.y),
+                                  pass == 0 ? IM_COL32(0, 0, 0, 160) : IM_COL32(255, 220, 40, 255),
+                                  pass == 0 ? width + 2.0f : width);
+        };
+        for (const auto& s : state.annotations.strokes) stroke(s);
+        stroke(ui.currentStroke);
+    }
+    drawAnnotationTools(state.annotations, ui, actions);
     ui::drawMainMenu(ui.panels, actions);
     ui::drawConditionList(state.content, state.conditionId, ui.conditionInput,
                           &ui.panels.conditions, actions);

@@ -274,6 +274,8 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             if (events.pressed(GLFW_KEY_B)) ui.panels.bookmarks = !ui.panels.bookmarks;
             if (events.pressed(GLFW_KEY_T)) ui.panels.tours = !ui.panels.tours;
             if (events.pressed(GLFW_KEY_H)) ui.hidden = !ui.hidden;
+            if (events.pressed(GLFW_KEY_A))
+                ui.pen = ui.pen == UiState::Pen::Off ? UiState::Pen::Draw : UiState::Pen::Off;
         }
         if (events.pressed(GLFW_KEY_F11)) toggleFullscreen(window, windowed);
         if (events.pressed(GLFW_KEY_F12)) {
@@ -295,8 +297,29 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         // 3. Apply actions and camera input.
         int winWidth = 0, winHeight = 0;
         glfwGetWindowSize(window, &winWidth, &winHeight);
+        // The pen: strokes over the view, or a note on the surface under a click.
+        const bool pen = ui.pen != UiState::Pen::Off;
+        if (ui.pen == UiState::Pen::Draw && !io.WantCaptureMouse && winWidth > 0 && winHeight > 0) {
+            const glm::vec2 at(io.MousePos.x / winWidth, io.MousePos.y / winHeight);
+            if (ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+                (ui.currentStroke.empty() || glm::length(at - ui.currentStroke.back()) > 0.002f))
+                ui.currentStroke.push_back(at);
+        }
+        if (ui.pen == UiState::Pen::Draw && !ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+            !ui.currentStroke.empty()) {
+            actions.push_back(AddStrokeAction{ui.currentStroke});
+            ui.currentStroke.clear();
+        }
+        if (ui.pen == UiState::Pen::Note && !io.WantCaptureMouse)
+            for (const glm::vec2& at : events.clicks)
+                if (const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, static_cast<float>(winWidth),
+                                                                              static_cast<float>(winHeight)))) {
+                    actions.push_back(AddNoteAction{hit->point, ui.noteText[0] ? ui.noteText : "note"});
+                    ui.noteText[0] = '\0';
+                    ui.pen = UiState::Pen::Off;
+                }
         bool cameraMoved = handleCameraInput(state, io, events, static_cast<float>(winWidth),
-                                             static_cast<float>(winHeight), actions);
+                                             static_cast<float>(winHeight), actions, pen);
         // Turntable: a slow turn whenever nobody is moving the camera by hand.
         if (state.options.turntable && !cameraMoved && !state.transition.active()) {
             CameraPose p = state.camera.pose();

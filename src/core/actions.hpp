@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include <glm/glm.hpp>
+
 #include "core/condition.hpp"
 #include "core/orbit_camera.hpp"
 
@@ -98,6 +100,15 @@ struct SaveRecordedTourAction {
 // Writes the patient handout of the current condition (needs the renderer: the window does it).
 struct ExportHandoutAction {};
 
+struct AddStrokeAction {
+    std::vector<glm::vec2> points;  // view coordinates 0..1
+};
+struct AddNoteAction {
+    glm::vec3 at;
+    std::string text;
+};
+struct ClearAnnotationsAction {};
+
 using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAction,
                             ShowAllAction, ViewPresetAction, ResetCameraAction, QuitAction,
                             SelectConditionAction, SetAudienceAction, CompareConditionAction,
@@ -106,7 +117,8 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             DeleteBookmarkAction, StartQuizAction, QuizAnswerAction,
                             StopQuizAction, TogglePinnedLabelAction, StartTourAction,
                             TourStepAction, StopTourAction, RecordTourStepAction,
-                            SaveRecordedTourAction, ExportHandoutAction>;
+                            SaveRecordedTourAction, ExportHandoutAction, AddStrokeAction,
+                            AddNoteAction, ClearAnnotationsAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -13,6 +13,52 @@ namespace medius {
 
 namespace fs = std::filesystem;
 
+bool readAnnotations(const toml::table& table, const std::string& path, DiagnosticSink& sink,
+                     Annotations& out) {
+    bool ok = true;
+    const auto number = [](const toml::node& n) { return static_cast<float>(n.value<double>().value_or(0.0)); };
+    // Nested array elements may carry no source position: fall back to the key's line.
+    const auto lineOf = [](const toml::node& n, const toml::node* parent) {
+        const int line = static_cast<int>(n.source().begin.line);
+        return line > 0 ? line : parent ? static_cast<int>(parent->source().begin.line) : 0;
+    };
+    if (const toml::array* strokes = table["strokes"].as_array()) {
+        for (const toml::node& stroke : *strokes) {
+            const toml::array* points = stroke.as_array();
+            std::vector<glm::vec2> line;
+            for (const toml::node& p : points ? *points : toml::array{}) {
+                const toml::array* xy = p.as_array();
+                if (!xy || xy->size() != 2 || !(*xy)[0].is_number() || !(*xy)[1].is_number()) {
+                    sink.error(path, lineOf(p, strokes), "a stroke point must be [x, y]");
+                    ok = false;
+                    break;
+                }
+                line.emplace_back(number((*xy)[0]), number((*xy)[1]));
+            }
+            if (!points) {
+                sink.error(path, lineOf(stroke, strokes), "a stroke must be a list of [x, y]");
+                ok = false;
+            }
+            out.strokes.push_back(std::move(line));
+        }
+    }
+    if (const toml::array* notes = table["notes"].as_array()) {
+        for (const toml::node& n : *notes) {
+            const int noteLine = lineOf(n, notes);
+            const toml::table* t = n.as_table();
+            const toml::array* at = t ? t->get_as<toml::array>("at") : nullptr;
+            const auto text = t ? t->get_as<std::string>("text") : nullptr;
+            if (!at || at->size() != 3 || !text) {
+                sink.error(path, noteLine, "a note needs at = [x, y, z] and text");
+                ok = false;
+                continue;
+            }
+            out.notes.push_back({{number((*at)[0]), number((*at)[1]), number((*at)[2])}, text->get()});
+        }
+    }
+    return ok;
+}
+
 std::string serializeBookmark(const Bookmark& b) {
     toml::table root;
     root.insert("name", b.name);
@@ -33,6 +79,21 @@ std::string serializeBookmark(const Bookmark& b) {
     for (const auto& [id, v] : b.view.choices.visible) visible.insert(id, v);
     for (const auto& [id, o] : b.view.choices.opacity) opacity.insert(id, o);
     root.insert("visible", std::move(visible));
+    toml::array strokes;
+    for (const auto& stroke : b.view.annotations.strokes) {
+        toml::array points;
+        for (const auto& p : stroke) points.push_back(toml::array{p.x, p.y});
+        strokes.push_back(std::move(points));
+    }
+    root.insert("strokes", std::move(strokes));
+    toml::array notes;
+    for (const auto& n : b.view.annotations.notes) {
+        toml::table t;
+        t.insert("at", toml::array{n.at.x, n.at.y, n.at.z});
+        t.insert("text", n.text);
+        notes.push_back(std::move(t));
+    }
+    root.insert("notes", std::move(notes));
     root.insert("opacity", std::move(opacity));
     std::ostringstream out;
     out << "# Medius bookmark: a saved view. Safe to edit by hand.\n" << root << "\n";
@@ -91,8 +152,9 @@ std::optional<Bookmark> parseBookmark(const std::string& text, const std::string
             b.view.choices.opacity[std::string(id.str())] = static_cast<float>(*value);
         }
     }
+    if (!readAnnotations(table, path, sink, b.view.annotations)) r.error(1, "bad annotations");
     r.warnUnknownKeys({"name", "condition", "selected", "xray", "pinned_labels", "camera", "visible",
-                       "opacity"});
+                       "opacity", "strokes", "notes"});
     if (r.failed()) return std::nullopt;
     return b;
 }

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <toml++/toml.h>
+
+#include "core/annotations.hpp"
 #include "core/diagnostics.hpp"
 #include "core/view_history.hpp"
 
@@ -17,6 +20,9 @@ struct Bookmark {
 };
 
 std::string serializeBookmark(const Bookmark& bookmark);
+// The `strokes` and `notes` arrays of a bookmark or tour step. False (reported) when malformed.
+bool readAnnotations(const toml::table& table, const std::string& path, DiagnosticSink& sink,
+                     Annotations& out);
 std::optional<Bookmark> parseBookmark(const std::string& text, const std::string& path,
                                       DiagnosticSink& sink);
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/bookmark.hpp"
 #include "core/toml_reader.hpp"
 #include "core/view_options.hpp"
 
@@ -85,8 +86,9 @@ std::optional<Tour> parseTour(const std::string& text, const std::string& path, 
         step.audience = r.text("audience", false);
         if (!step.audience.empty() && step.audience != "patient" && step.audience != "clinician")
             r.error(r.lineOf("audience"), "audience '" + step.audience + "' is not clinician or patient");
+        if (!readAnnotations(*t, path, sink, step.annotations)) r.error(line, "bad annotations");
         r.warnUnknownKeys({"caption", "condition", "view", "camera", "layers", "labels", "section",
-                           "section_offset", "xray", "audience"});
+                           "section_offset", "xray", "audience", "strokes", "notes"});
         if (r.failed()) top.error(line, "step left out");
         else tour.steps.push_back(std::move(step));
     }
@@ -128,6 +130,25 @@ std::string serializeTour(const Tour& tour) {
         }
         if (s.xray) t.insert("xray", true);
         if (!s.audience.empty()) t.insert("audience", s.audience);
+        if (!s.annotations.strokes.empty()) {
+            toml::array strokes;
+            for (const auto& stroke : s.annotations.strokes) {
+                toml::array points;
+                for (const auto& p : stroke) points.push_back(toml::array{p.x, p.y});
+                strokes.push_back(std::move(points));
+            }
+            t.insert("strokes", std::move(strokes));
+        }
+        if (!s.annotations.notes.empty()) {
+            toml::array notes;
+            for (const auto& n : s.annotations.notes) {
+                toml::table note;
+                note.insert("at", toml::array{n.at.x, n.at.y, n.at.z});
+                note.insert("text", n.text);
+                notes.push_back(std::move(note));
+            }
+            t.insert("notes", std::move(notes));
+        }
         steps.push_back(std::move(t));
     }
     root.insert("step", std::move(steps));

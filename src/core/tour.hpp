@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/annotations.hpp"
 #include "core/diagnostics.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/structure.hpp"
@@ -24,6 +25,7 @@ struct TourStep {
     float sectionOffset = 0.0f;
     bool xray = false;
     std::string audience;                   // "patient" or "clinician"; unchanged when empty
+    Annotations annotations;                // strokes and notes shown with the step
 };
 
 struct Tour {

@@ -13,7 +13,7 @@ bool near(const CameraPose& a, const CameraPose& b) {
 
 bool ViewSnapshot::operator==(const ViewSnapshot& o) const {
     return near(camera, o.camera) && condition == o.condition && choices == o.choices &&
-           xray == o.xray;
+           xray == o.xray && annotations == o.annotations;
 }
 
 void ViewHistory::observe(const ViewSnapshot& current, double now) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/annotations.hpp"
 #include "core/condition_view.hpp"
 #include "core/orbit_camera.hpp"
 
@@ -15,6 +16,7 @@ struct ViewSnapshot {
     std::string condition;
     ViewChoices choices;
     bool xray = false;
+    Annotations annotations;
     bool operator==(const ViewSnapshot& o) const;
 };
 

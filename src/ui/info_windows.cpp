@@ -30,6 +30,7 @@ void drawHelpWindow(bool* open) {
         {"F11", "fullscreen on this monitor"},
         {"F12", "save a 3840x2160 screenshot"},
         {"H", "hide or show all panels"},
+        {"A", "annotate: draw over the view, or pin a note to the model"},
         {"T", "tours; PageDown / PageUp / space step them"},
         {"Ctrl+Q", "quit"},
     };

@@ -117,3 +117,19 @@ TEST(AppState, TourStepsForwardAndBackWithinBounds) {
     applyAction(s, StopTourAction{}, sink);
     EXPECT_FALSE(s.tourPlayback);
 }
+
+TEST(AppState, AnnotationsAreKeptInViewsAndCleared) {
+    AppState s = stateWithBox();
+    DiagnosticSink sink;
+    applyAction(s, AddStrokeAction{{{0.1f, 0.1f}, {0.5f, 0.5f}}}, sink);
+    applyAction(s, AddStrokeAction{{{0.1f, 0.1f}}}, sink);  // a dot is not a stroke
+    applyAction(s, AddNoteAction{glm::vec3(1, 2, 3), "here"}, sink);
+    EXPECT_EQ(s.annotations.strokes.size(), 1u);
+    ASSERT_EQ(s.annotations.notes.size(), 1u);
+    const ViewSnapshot withNotes = s.snapshot();
+    EXPECT_EQ(withNotes.annotations.notes[0].text, "here");
+    applyAction(s, ClearAnnotationsAction{}, sink);
+    EXPECT_TRUE(s.annotations.empty());
+    s.restore(withNotes, sink);
+    EXPECT_EQ(s.annotations.strokes.size(), 1u) << "a bookmark or undo brings them back";
+}

@@ -19,6 +19,8 @@ Bookmark sample() {
     b.view.choices.opacity = {{"iliotibial_band_r", 0.25f}};
     b.view.xray = true;
     b.view.choices.pinnedLabels = {"sciatic_nerve_r", "femur_r"};
+    b.view.annotations.strokes = {{{0.1f, 0.2f}, {0.15f, 0.25f}, {0.3f, 0.2f}}};
+    b.view.annotations.notes = {{glm::vec3(-60.0f, -70.0f, 140.0f), "tender here"}};
     return b;
 }
 }  // namespace
@@ -76,4 +78,14 @@ TEST(BookmarkStore, SavesLoadsDeletesAndSurvivesACorruptNeighbour) {
     for (const auto& e : fs::directory_iterator(dir))
         EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
     fs::remove_all(dir);
+}
+
+TEST(Bookmark, MalformedAnnotationsAreReported) {
+    DiagnosticSink sink;
+    std::string text = serializeBookmark(sample());
+    text += "";
+    const std::string bad = "name = \"x\"\nstrokes = [[[0.1]]]\n[camera]\ntarget = [0, 0, 0]\ndistance = 5\nyaw = 0\npitch = 0\n";
+    EXPECT_FALSE(parseBookmark(bad, "bad.toml", sink));
+    ASSERT_TRUE(sink.hasErrors());
+    EXPECT_NE(sink.all().front().format().find("bad.toml:2"), std::string::npos) << sink.all().front().format();
 }

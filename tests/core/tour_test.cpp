@@ -23,6 +23,8 @@ section = "coronal"
 section_offset = -62.5
 xray = true
 audience = "patient"
+strokes = [[[0.1, 0.1], [0.2, 0.3]]]
+notes = [{ at = [1.0, 2.0, 3.0], text = "here" }]
 [step.camera]
 target = [1.0, 2.0, 3.0]
 distance = 400.0
@@ -51,6 +53,10 @@ TEST(Tour, ParsesStepsAndRoundTrips) {
     EXPECT_EQ(again->steps[1].camera->target, glm::vec3(1, 2, 3));
     EXPECT_TRUE(again->steps[1].xray);
     EXPECT_EQ(again->steps[1].audience, "patient");
+    ASSERT_EQ(again->steps[1].annotations.notes.size(), 1u);
+    EXPECT_EQ(again->steps[1].annotations.notes[0].text, "here");
+    ASSERT_EQ(again->steps[1].annotations.strokes.size(), 1u);
+    EXPECT_EQ(again->steps[1].annotations.strokes[0].size(), 2u);
     EXPECT_FALSE(sink.hasErrors());
 }
 
