@@ -86,6 +86,7 @@ void AppState::applyTourStep(const TourStep& step, DiagnosticSink& sink, bool an
             choices.visible[s.id] =
                 std::find(step.layers->begin(), step.layers->end(), s.layer) != step.layers->end();
     for (const auto& id : step.labels) choices.pinnedLabels.insert(id);
+    for (const auto& id : step.hide) choices.visible[id] = false;
     annotations = step.annotations;
     options.section = step.section;
     options.sectionOffset = step.sectionOffset;
@@ -95,7 +96,22 @@ void AppState::applyTourStep(const TourStep& step, DiagnosticSink& sink, bool an
     if (!step.view.empty()) options.view = step.view;
     viewChosen = !step.view.empty();
     applyCondition(sink);
-    const CameraPose to = step.camera ? *step.camera : homePose();
+    // A step looks at what it labels, from its view; otherwise at the condition or the scene.
+    CameraPose to = homePose();
+    if (step.camera) {
+        to = *step.camera;
+    } else if (!step.labels.empty()) {
+        Bounds focus;
+        for (const auto& id : step.labels)
+            if (const Structure* s = scene.find(id)) focus.extend(s->mesh.bounds());
+        if (focus.valid()) {
+            // Some context around them: twice their extent.
+            const glm::vec3 half = glm::max(focus.size(), glm::vec3(40.0f));
+            focus.extend(focus.centre() - half);
+            focus.extend(focus.centre() + half);
+            to = camera.framing(focus, parseViewPreset(options.view).value_or(ViewPreset::RightLateral), aspect);
+        }
+    }
     if (animate) transition.start(camera.pose(), to, 0.8f);
     else camera.setPose(to);
 }

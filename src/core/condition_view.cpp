@@ -68,6 +68,11 @@ std::vector<StructureAppearance> composeAppearances(const Scene& scene, const Co
         if (auto it = choices.visible.find(id); it != choices.visible.end()) a.visible = it->second;
         if (auto it = choices.opacity.find(id); it != choices.opacity.end()) a.opacity = it->second;
         const bool selected = id == choices.selected;
+        // A labelled structure (a tour's highlight, or a label the user pinned) is outlined too.
+        if (!selected && choices.pinnedLabels.count(id) && a.visible) {
+            a.highlighted = true;
+            if (!condition || !roleOf(*condition, id)) a.outlineColour = glm::vec3(0.95f, 0.85f, 0.35f);
+        }
         if (selected) {
             a.visible = true;
             a.opacity = 1.0f;

@@ -69,7 +69,10 @@ std::optional<Tour> parseTour(const std::string& text, const std::string& path, 
             step.layers = layers;
         }
         step.labels = r.textList("labels", false);
-        for (const auto& id : step.labels)
+        step.hide = r.textList("hide", false);
+        std::vector<std::string> named = step.labels;
+        named.insert(named.end(), step.hide.begin(), step.hide.end());
+        for (const auto& id : named)
             if (!names.structures.empty() && !contains(names.structures, id))
                 r.error(r.lineOf("labels"), "unknown structure id '" + id + "'");
         const std::string section = r.text("section", false);
@@ -88,7 +91,7 @@ std::optional<Tour> parseTour(const std::string& text, const std::string& path, 
             r.error(r.lineOf("audience"), "audience '" + step.audience + "' is not clinician or patient");
         if (!readAnnotations(*t, path, sink, step.annotations)) r.error(line, "bad annotations");
         r.warnUnknownKeys({"caption", "condition", "view", "camera", "layers", "labels", "section",
-                           "section_offset", "xray", "audience", "strokes", "notes"});
+                           "section_offset", "xray", "audience", "strokes", "notes", "hide"});
         if (r.failed()) top.error(line, "step left out");
         else tour.steps.push_back(std::move(step));
     }
@@ -123,6 +126,11 @@ std::string serializeTour(const Tour& tour) {
             toml::array labels;
             for (const auto& id : s.labels) labels.push_back(id);
             t.insert("labels", std::move(labels));
+        }
+        if (!s.hide.empty()) {
+            toml::array hide;
+            for (const auto& id : s.hide) hide.push_back(id);
+            t.insert("hide", std::move(hide));
         }
         if (s.section != "off") {
             t.insert("section", s.section);

@@ -20,7 +20,8 @@ struct TourStep {
     std::string view;                       // a preset name, used when camera is not given
     std::optional<CameraPose> camera;       // an exact camera (recorded steps have one)
     std::optional<std::vector<Layer>> layers;  // visible layers; all when not given
-    std::vector<std::string> labels;        // structures to label (the first is selected)
+    std::vector<std::string> labels;        // structures to label
+    std::vector<std::string> hide;          // structures hidden even if their layer shows
     std::string section = "off";
     float sectionOffset = 0.0f;
     bool xray = false;

@@ -49,6 +49,18 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
     if (ImGui::MenuItem("Red flags")) panels.redFlags = !panels.redFlags;
     ImGui::PopStyleColor();
+    // The six view presets as buttons, for a mouse or a touch screen.
+    ImGui::TextDisabled("|");
+    struct Preset {
+        const char* label;
+        ViewPreset preset;
+    };
+    static constexpr Preset kButtons[] = {{"Ant", ViewPreset::Anterior},     {"Post", ViewPreset::Posterior},
+                                          {"R lat", ViewPreset::RightLateral}, {"L lat", ViewPreset::LeftLateral},
+                                          {"Sup", ViewPreset::Superior},     {"Inf", ViewPreset::Inferior}};
+    for (const auto& b : kButtons)
+        if (ImGui::SmallButton(b.label)) actions.push_back(ViewPresetAction{b.preset});
+    ImGui::TextDisabled("|");
     if (ImGui::BeginMenu("Help")) {
         ImGui::MenuItem("Controls", "F1", &panels.help);
         ImGui::MenuItem("About Medius", nullptr, &panels.about);

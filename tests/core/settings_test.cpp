@@ -83,3 +83,16 @@ TEST_F(SettingsFile, ReadOnlyFolderFailsWithAReasonAndKeepsTheOldFile) {
     fs::permissions(fs::path(path_).parent_path(), fs::perms::owner_all);
     EXPECT_FLOAT_EQ(loadSettings(path_, sink_).view.uiScale, 1.0f);
 }
+
+TEST_F(SettingsFile, UnwritableFolderFailsWithAReasonAndKeepsTheOldFile) {
+    // A regular file where the folder should be: writing fails for every user, root included.
+    ASSERT_EQ(saveSettings(path_, Settings{}), "");
+    const fs::path blocker = dir_ / "blocker";
+    std::ofstream(blocker) << "not a folder";
+    Settings changed;
+    changed.view.uiScale = 3.0f;
+    const std::string error = saveSettings((blocker / "medius" / "settings.toml").string(), changed);
+    EXPECT_NE(error, "");
+    EXPECT_NE(error.find("blocker"), std::string::npos) << error;
+    EXPECT_FLOAT_EQ(loadSettings(path_, sink_).view.uiScale, 1.0f) << "the saved file is untouched";
+}

@@ -16,6 +16,7 @@ caption = "First"
 view = "lateral"
 layers = ["bone", "tendon"]
 labels = ["femur_r"]
+hide = ["sacrum"]
 [[step]]
 caption = "Second"
 condition = "gluteal_tendinopathy"
@@ -42,6 +43,7 @@ TEST(Tour, ParsesStepsAndRoundTrips) {
     EXPECT_EQ(tour->steps[0].view, "lateral");
     ASSERT_TRUE(tour->steps[0].layers);
     EXPECT_EQ(tour->steps[0].layers->size(), 2u);
+    EXPECT_EQ(tour->steps[0].hide, std::vector<std::string>{"sacrum"});
     EXPECT_EQ(tour->steps[1].section, "coronal");
     EXPECT_FLOAT_EQ(tour->steps[1].sectionOffset, -62.5f);
     ASSERT_TRUE(tour->steps[1].camera);

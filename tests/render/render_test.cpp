@@ -199,3 +199,28 @@ TEST_F(RenderTest, OversizedTargetIsRefusedWithAReason) {
     EXPECT_FALSE(big.resize(100000, 100, 4, error));
     EXPECT_NE(error.find("100000x100"), std::string::npos) << error;
 }
+
+TEST_F(RenderTest, AGhostedStructureNeverHidesAHighlightedOne) {
+    Scene scene;
+    // A highlighted box behind a larger ghosted box, as a tendon under a ghosted muscle.
+    scene.add({"deep", "Deep", "", Layer::Tendon, Side::None, test::makeBox({-10, -10, -10}, {10, 10, 10})});
+    scene.add({"ghost", "Ghost", "", Layer::Muscle, Side::None, test::makeBox({20, -30, -30}, {30, 30, 30})});
+    ViewState view;
+    view.syncWith(scene);
+    auto a = view.appearances();
+    a[0].colour = glm::vec3(0.665f, 0.112f, 0.0f);  // vermillion highlight
+    a[0].highlighted = true;
+    a[1].opacity = 0.12f;  // ghosted
+    view.setAppearances(a);
+    OrbitCamera camera;
+    camera.setPose(camera.framing(scene.bounds(), ViewPreset::Anterior, 4.0f / 3.0f));
+    for (float yaw : {0.0f, 0.3f, -0.3f}) {
+        CameraPose p = camera.pose();
+        p.yaw = yaw;
+        camera.setPose(p);
+        const Image img = draw(scene, view, camera);
+        const auto* c = img.pixel(kWidth / 2, kHeight / 2);
+        EXPECT_GT(c[0], 2 * c[2]) << "the highlight shows through at yaw " << yaw;
+        EXPECT_GT(c[0], 120) << yaw;
+    }
+}
