@@ -38,9 +38,35 @@ CameraPose AppState::homePose() const {
     return camera.framing(shown.valid() ? shown : scene.bounds(), preset, aspect);
 }
 
+HipPose AppState::wantedPose() const {
+    if (options.pose == "custom") return {options.hipAdduction, options.hipFlexion, options.hipRotation};
+    return findPosePreset(options.pose).value_or(HipPose{});
+}
+
+bool AppState::updatePose() {
+    const HipPose wanted = wantedPose();
+    if (!rig.valid || wanted == appliedPose) return false;
+    poseScene(restScene, rig, wanted, scene);
+    appliedPose = wanted;
+    return true;
+}
+
 void AppState::applyCondition(DiagnosticSink& sink) {
     const Condition* c = condition();
-    view.setAppearances(composeAppearances(scene, c, choices, options.xray));
+    auto appearances = composeAppearances(scene, c, choices, options.xray);
+    // Posed away from standing: the tendons and bursae on the trochanter show the
+    // compression, from their own colour (none) to a deep red.
+    if (rig.valid && !(appliedPose == HipPose{})) {
+        const float level = std::clamp(measureCompression(rig, appliedPose).indentation / 25.0f, 0.0f, 1.0f);
+        for (std::size_t i = 0; i < scene.size() && i < appearances.size(); ++i) {
+            const Structure& s = scene.structures()[i];
+            const bool onTrochanter = s.side == Side::Right && (s.layer == Layer::Bursa ||
+                                      (s.layer == Layer::Tendon && s.id != "iliotibial_band_r"));
+            if (onTrochanter)
+                appearances[i].colour = glm::mix(appearances[i].colour, glm::vec3(0.75f, 0.02f, 0.02f), level);
+        }
+    }
+    view.setAppearances(appearances);
     view.setPainSegments(c ? resolvePainZones(scene, *c, sink) : std::vector<PainSegment>{});
 }
 
@@ -91,6 +117,8 @@ void AppState::applyTourStep(const TourStep& step, DiagnosticSink& sink, bool an
     options.section = step.section;
     options.sectionOffset = step.sectionOffset;
     options.xray = step.xray;
+    options.pose = step.pose;
+    updatePose();
     if (step.audience == "patient") audience = Audience::Patient;
     if (step.audience == "clinician") audience = Audience::Clinician;
     if (!step.view.empty()) options.view = step.view;
@@ -136,7 +164,19 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                     sink.error("", 0, a.name + ": " + error);
                     return false;
                 }
-                if (a.name == "xray") state.applyCondition(sink);
+                // A pose angle moved by hand makes the pose custom.
+                if (a.name == "hip-adduction" || a.name == "hip-flexion" || a.name == "hip-rotation") {
+                    if (state.options.pose != "custom") {
+                        const HipPose p = state.wantedPose();
+                        state.options.hipAdduction = p.adduction;
+                        state.options.hipFlexion = p.flexion;
+                        state.options.hipRotation = p.rotation;
+                        setViewOption(state.options, a.name, a.value, error);
+                        state.options.pose = "custom";
+                    }
+                }
+                state.updatePose();
+                state.applyCondition(sink);
                 return true;
             },
             [&](const SetVisibleAction& a) {
@@ -265,6 +305,7 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 step.section = state.options.section;
                 step.sectionOffset = state.options.sectionOffset;
                 step.xray = state.options.xray;
+                step.pose = state.options.pose == "custom" ? "standing" : state.options.pose;
                 step.annotations = state.annotations;
                 // Layers: the ones with anything shown.
                 std::vector<Layer> layers;

@@ -5,6 +5,7 @@
 #include "core/bookmark.hpp"
 #include "core/bvh.hpp"
 #include "core/camera_transition.hpp"
+#include "core/hip_pose.hpp"
 #include "core/quiz.hpp"
 #include "core/tour.hpp"
 #include "core/condition_view.hpp"
@@ -37,6 +38,15 @@ struct AppState {
 
     ViewChoices choices;       // shown/hidden, opacity, selection
     Annotations annotations;   // strokes over the view, notes pinned to the model
+
+    // Posing: the scene as generated, what the pose needs to know about it, and the pose
+    // the scene now shows.
+    Scene restScene;
+    PoseRig rig;
+    HipPose appliedPose;
+    HipPose wantedPose() const;      // from options.pose and the three angles
+    // Re-poses the scene when the wanted pose differs from the applied one. True if it did.
+    bool updatePose();
     StructureInfoTable info;   // what the info card says
     int hovered = -1;          // structure under the cursor
     ViewHistory history;

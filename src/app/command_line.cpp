@@ -71,6 +71,10 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     std::vector<std::string> viewValues(table.size());
     for (std::size_t i = 0; i < table.size(); ++i) {
         std::string help = table[i].help;
+        if (!table[i].choices.empty()) {
+            help += ": one of";
+            for (const char* c : table[i].choices) help += std::string(" ") + c;
+        }
         help += " (default " + getViewOption(out.view, table[i]) + ")";
         cli.add_option(std::string("--") + table[i].name, viewValues[i], help);
     }

@@ -116,6 +116,9 @@ int main(int argc, char** argv) {
                 commandLine.contentDir.empty() ? app::defaultContentDir() : commandLine.contentDir;
             state.tours = loadTours({content + "/tours", userTourFolder()}, names, sink);
         }
+        state.restScene = state.scene;
+        state.rig = makePoseRig(state.restScene);
+        state.updatePose();
         state.view.syncWith(state.scene);
         state.applyCondition(sink);
         if (!commandLine.tour.empty()) {

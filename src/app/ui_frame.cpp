@@ -7,6 +7,7 @@
 
 #include "core/label_layout.hpp"
 #include "ui/labels.hpp"
+#include "ui/pose_panel.hpp"
 #include "ui/quiz_panel.hpp"
 #include "ui/structure_card.hpp"
 
@@ -135,6 +136,8 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     if (!quizzing && state.hovered >= 0 && state.hovered < static_cast<int>(state.scene.size()) &&
         !ImGui::GetIO().WantCaptureMouse)
         ui::drawHoverLabel(state.scene.structures()[state.hovered]);
+    if (state.options.pose != "standing") ui.panels.pose = true;
+    ui::drawPosePanel(state.options, state.rig, state.appliedPose, &ui.panels.pose, actions);
     ui::drawTourPanel(state.tours, state.recording, ui.tourInput, &ui.panels.tours, actions);
     if (state.tourPlayback)
         ui::drawTourCaption(state.tourPlayback->tour, state.tourPlayback->index, actions);

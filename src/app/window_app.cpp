@@ -274,6 +274,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             if (events.pressed(GLFW_KEY_B)) ui.panels.bookmarks = !ui.panels.bookmarks;
             if (events.pressed(GLFW_KEY_T)) ui.panels.tours = !ui.panels.tours;
             if (events.pressed(GLFW_KEY_H)) ui.hidden = !ui.hidden;
+            if (events.pressed(GLFW_KEY_P)) ui.panels.pose = !ui.panels.pose;
             if (events.pressed(GLFW_KEY_A))
                 ui.pen = ui.pen == UiState::Pen::Off ? UiState::Pen::Draw : UiState::Pen::Off;
         }

@@ -87,11 +87,17 @@ std::optional<Tour> parseTour(const std::string& text, const std::string& path, 
             else r.error(r.lineOf("xray"), "'xray' must be true or false");
         }
         step.audience = r.text("audience", false);
+        if (const std::string pose = r.text("pose", false); !pose.empty()) {
+            std::string error;
+            ViewOptions probe;
+            if (!setViewOption(probe, "pose", pose, error)) r.error(r.lineOf("pose"), "pose: " + error);
+            step.pose = pose;
+        }
         if (!step.audience.empty() && step.audience != "patient" && step.audience != "clinician")
             r.error(r.lineOf("audience"), "audience '" + step.audience + "' is not clinician or patient");
         if (!readAnnotations(*t, path, sink, step.annotations)) r.error(line, "bad annotations");
         r.warnUnknownKeys({"caption", "condition", "view", "camera", "layers", "labels", "section",
-                           "section_offset", "xray", "audience", "strokes", "notes", "hide"});
+                           "section_offset", "xray", "audience", "strokes", "notes", "hide", "pose"});
         if (r.failed()) top.error(line, "step left out");
         else tour.steps.push_back(std::move(step));
     }
@@ -137,6 +143,7 @@ std::string serializeTour(const Tour& tour) {
             t.insert("section_offset", s.sectionOffset);
         }
         if (s.xray) t.insert("xray", true);
+        if (s.pose != "standing") t.insert("pose", s.pose);
         if (!s.audience.empty()) t.insert("audience", s.audience);
         if (!s.annotations.strokes.empty()) {
             toml::array strokes;

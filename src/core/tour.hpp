@@ -26,6 +26,7 @@ struct TourStep {
     float sectionOffset = 0.0f;
     bool xray = false;
     std::string audience;                   // "patient" or "clinician"; unchanged when empty
+    std::string pose = "standing";          // a posture preset (see --help)
     Annotations annotations;                // strokes and notes shown with the step
 };
 

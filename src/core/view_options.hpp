@@ -24,6 +24,11 @@ struct ViewOptions {
     std::string theme = "dark";  // "projector": high contrast and larger type for a hall
     bool turntable = false;      // slow automatic rotation, for a display stand or a lecture
     bool laserPointer = false;   // a bright dot in place of the cursor over the model
+    // The right hip's posture: a preset, or "custom" for the three angles below.
+    std::string pose = "standing";
+    float hipAdduction = 0.0f;  // degrees, negative is abduction
+    float hipFlexion = 0.0f;    // degrees
+    float hipRotation = 0.0f;   // degrees, positive is internal
     // A clipping plane with capped cut surfaces. Coronal keeps what is behind
     // X = offset, sagittal what is medial to Z = offset, transverse what is below
     // Y = offset; section-flip keeps the other side.

@@ -42,6 +42,7 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         ImGui::MenuItem("Bookmarks", "B", &panels.bookmarks);
         ImGui::MenuItem("Quiz", nullptr, &panels.quiz);
         ImGui::MenuItem("Tours", "T", &panels.tours);
+        ImGui::MenuItem("Posture and compression", "P", &panels.pose);
         ImGui::MenuItem("Display options", nullptr, &panels.view);
         ImGui::EndMenu();
     }

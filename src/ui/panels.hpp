@@ -31,6 +31,7 @@ struct PanelVisibility {
     bool bookmarks = false;
     bool quiz = false;
     bool tours = false;
+    bool pose = false;
 };
 
 void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);

@@ -1,0 +1,13 @@
+#pragma once
+#include "core/actions.hpp"
+#include "core/hip_pose.hpp"
+#include "core/view_options.hpp"
+
+namespace medius::ui {
+
+// Preset postures, the three angles, and the compression measure plotted against adduction
+// with the current posture marked.
+void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose& current, bool* open,
+                   ActionQueue& actions);
+
+}  // namespace medius::ui
