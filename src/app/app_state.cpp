@@ -39,7 +39,7 @@ CameraPose AppState::homePose() const {
 }
 
 HipPose AppState::wantedPose() const {
-    if (options.pose == "custom") return {options.hipAdduction, options.hipFlexion, options.hipRotation};
+    if (options.pose == "custom") return {options.hipAdduction, options.hipFlexion, options.hipRotation, 0.0f};
     return findPosePreset(options.pose).value_or(HipPose{});
 }
 

@@ -64,6 +64,41 @@ std::vector<PlacedLabel> structureLabels(const AppState& state) {
 }
 }  // namespace
 
+// Single-leg stance as a lever: body weight down the midline with its arm to the hip, and the
+// abductors' pull from the trochanter toward the iliac crest, as long as the force it needs.
+void drawStanceArrows(const AppState& state) {
+    if (!state.rig.valid) return;
+    const StanceLever lever = stanceLever(state.rig, state.appliedPose);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const glm::mat4 vp = state.camera.projectionMatrix(display.x / std::max(display.y, 1.0f)) *
+                         state.camera.viewMatrix();
+    const auto screen = [&](const glm::vec3& p) {
+        const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+        const glm::vec2 n = glm::vec2(c) / std::max(c.w, 1e-3f);
+        return ImVec2((n.x * 0.5f + 0.5f) * display.x, (0.5f - n.y * 0.5f) * display.y);
+    };
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const float w = std::max(3.0f, ImGui::GetFontSize() * 0.22f);
+    const auto arrow = [&](glm::vec3 from, glm::vec3 to, ImU32 colour, const char* label) {
+        const ImVec2 a = screen(from), b = screen(to);
+        draw->AddLine(a, b, IM_COL32(0, 0, 0, 200), w + 3);
+        draw->AddLine(a, b, colour, w);
+        const glm::vec2 d = glm::normalize(glm::vec2(b.x - a.x, b.y - a.y) + glm::vec2(1e-6f));
+        const glm::vec2 n(-d.y, d.x);
+        const float h = w * 4.0f;
+        draw->AddTriangleFilled(b, ImVec2(b.x - d.x * h + n.x * h * 0.6f, b.y - d.y * h + n.y * h * 0.6f),
+                                ImVec2(b.x - d.x * h - n.x * h * 0.6f, b.y - d.y * h - n.y * h * 0.6f), colour);
+        draw->AddText(ImVec2(b.x + 8, b.y - 8), colour, label);
+    };
+    arrow(lever.weightPoint, lever.weightPoint + glm::vec3(0, -160, 0), IM_COL32(90, 180, 255, 255), "body weight");
+    const glm::vec3 pull = glm::normalize(lever.crest - lever.trochanter) * (60.0f * lever.forceRatio);
+    arrow(lever.trochanter, lever.trochanter + pull, IM_COL32(255, 90, 60, 255), "abductors");
+    // The weight's moment arm: from the hip centre across to the weight's line, at hip height.
+    const glm::vec3 across(lever.weightPoint.x, lever.hip.y, lever.weightPoint.z);
+    draw->AddLine(screen(lever.hip), screen(across), IM_COL32(255, 255, 255, 220), 2.0f);
+    draw->AddCircleFilled(screen(lever.hip), w * 1.5f, IM_COL32(255, 255, 255, 255));
+}
+
 // The annotation tools: draw, place a note, clear.
 void drawAnnotationTools(const Annotations& annotations, UiState& state, ActionQueue& actions) {
     if (state.pen == UiState::Pen::Off && annotations.empty()) return;
@@ -114,6 +149,8 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
         stroke(ui.currentStroke);
     }
     drawAnnotationTools(state.annotations, ui, actions);
+    if (state.options.pose == "single-leg-stance" || state.options.pose == "trendelenburg")
+        drawStanceArrows(state);
     ui::drawMainMenu(ui.panels, actions);
     ui::drawConditionList(state.content, state.conditionId, ui.conditionInput,
                           &ui.panels.conditions, actions);

@@ -21,8 +21,10 @@ const std::vector<PosePreset>& posePresets() {
          "the top leg drops into adduction"},
         {"side-lying-pillow", "Side-lying, pillow between the knees", {2, 35, 0},
          "a pillow keeps the top leg level"},
-        {"single-leg-stance", "Single-leg stance", {5, 0, 0},
+        {"single-leg-stance", "Single-leg stance", {5, 0, 0, 0},
          "standing on the leg loads the abductors and presses the tendons"},
+        {"trendelenburg", "Single-leg stance, weak abductors", {0, 0, 0, 8},
+         "the pelvis drops on the lifted side (Trendelenburg sign)"},
     };
     return presets;
 }
@@ -42,6 +44,36 @@ glm::mat4 femurMotion(const HipPose& pose, const glm::vec3& headCentre) {
     m = glm::rotate(m, glm::radians(pose.adduction), glm::vec3(1, 0, 0));
     m = glm::rotate(m, glm::radians(pose.rotation), glm::vec3(0, -1, 0));
     return glm::translate(m, -headCentre);
+}
+
+glm::mat4 pelvisMotion(const HipPose& pose, const glm::vec3& headCentre) {
+    // About the anteroposterior axis through the right hip: the left side (negative Z) goes down.
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), headCentre);
+    m = glm::rotate(m, glm::radians(pose.pelvisDrop), glm::vec3(-1, 0, 0));
+    return glm::translate(m, -headCentre);
+}
+
+StanceLever stanceLever(const PoseRig& rig, const HipPose& pose) {
+    StanceLever l;
+    if (!rig.valid) return l;
+    const glm::mat4 pelvis = pelvisMotion(pose, rig.headCentre);
+    const glm::mat4 femur = femurMotion(pose, rig.headCentre);
+    l.hip = rig.headCentre;
+    // Body weight acts through the midline above the pelvis (the centre of mass sits in
+    // front of the upper sacrum); it tilts with the pelvis.
+    l.weightPoint = glm::vec3(pelvis * glm::vec4(rig.headCentre.x, rig.headCentre.y + 170.0f, 0.0f, 1.0f));
+    l.trochanter = glm::vec3(femur * glm::vec4(rig.trochanterTip, 1.0f));
+    l.crest = glm::vec3(pelvis * glm::vec4(rig.crestLateral, 1.0f));
+    l.weightArm = std::fabs(l.hip.z - l.weightPoint.z);
+    // Perpendicular distance from the hip centre to the line trochanter -> crest (frontal plane).
+    const glm::vec2 a(l.trochanter.z, l.trochanter.y), b(l.crest.z, l.crest.y), h(l.hip.z, l.hip.y);
+    const glm::vec2 d = glm::normalize(b - a);
+    const glm::vec2 ah = h - a;
+    l.abductorArm = std::fabs(ah.x * d.y - ah.y * d.x);
+    // Moments about the hip: abductor force x its arm = the weight above the stance hip x its
+    // arm. About five sixths of body weight lies above the hip (the stance leg is below it).
+    l.forceRatio = l.abductorArm > 1.0f ? (5.0f / 6.0f) * l.weightArm / l.abductorArm : 0.0f;
+    return l;
 }
 
 namespace {
@@ -82,6 +114,11 @@ PoseRig makePoseRig(const Scene& rest) {
     for (const auto& p : femur->mesh.positions)
         if (p.y > rig.headCentre.y - 70.0f && p.z > lateral.z) lateral = p;
     rig.trochanterLevel = lateral.y;
+    // The tip: the highest point of the femur lateral of the neck.
+    glm::vec3 tip(0.0f, -1e30f, 0.0f);
+    for (const auto& p : femur->mesh.positions)
+        if (p.z > lateral.z - 25.0f && p.y > tip.y) tip = p;
+    rig.trochanterTip = tip;
     rig.bandTop = lowestCentroid(band->mesh, 5.0f, true);
     rig.bandTopPosterior = rig.bandTop;
     if (const Structure* maximus = rest.find("gluteus_maximus_r")) {
@@ -102,6 +139,13 @@ PoseRig makePoseRig(const Scene& rest) {
     for (const auto& p : insertion->mesh.positions)
         if (p.z > tendon.z) tendon = p;
     rig.tendonSurface = tendon;
+    // The middle of the iliac crest: the hip bone's most lateral point above the hip.
+    if (const Structure* hip = rest.find("hip_bone_r")) {
+        glm::vec3 crest(0.0f, 0.0f, -1e30f);
+        for (const auto& p : hip->mesh.positions)
+            if (p.y > rig.headCentre.y + 60.0f && p.z > crest.z) crest = p;
+        rig.crestLateral = crest;
+    }
     rig.valid = true;
     return rig;
 }
@@ -125,20 +169,26 @@ float femurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s) {
 void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene& posed) {
     const glm::mat4 motion = femurMotion(pose, rig.headCentre);
     const glm::mat3 rotation(motion);
+    const glm::mat4 pelvis = pelvisMotion(pose, rig.headCentre);
+    const glm::mat3 pelvisRotation(pelvis);
+    const bool tilted = pose.pelvisDrop != 0.0f;
     for (const auto& s : rest.structures()) {
         Structure out = s;
         bool moved = false;
         for (std::size_t i = 0; i < out.mesh.positions.size(); ++i) {
             const float w = femurWeight(rig, s.mesh.positions[i], s);
-            if (w <= 0.0f) continue;
+            if (w <= 0.0f && !tilted) continue;
             moved = true;
             const glm::vec3 p = s.mesh.positions[i];
-            // Linear blend of the rest and femur positions; normals likewise, renormalised.
-            out.mesh.positions[i] = glm::mix(p, glm::vec3(motion * glm::vec4(p, 1.0f)), w);
+            // Linear blend of the pelvis-carried and femur-carried positions; normals likewise.
+            const glm::vec3 onPelvis = glm::vec3(pelvis * glm::vec4(p, 1.0f));
+            out.mesh.positions[i] = glm::mix(onPelvis, glm::vec3(motion * glm::vec4(p, 1.0f)), w);
             if (i < out.mesh.normals.size())
-                out.mesh.normals[i] = glm::normalize(glm::mix(s.mesh.normals[i], rotation * s.mesh.normals[i], w));
+                out.mesh.normals[i] = glm::normalize(
+                    glm::mix(pelvisRotation * s.mesh.normals[i], rotation * s.mesh.normals[i], w));
             if (i < out.mesh.fibres.size())
-                out.mesh.fibres[i] = glm::normalize(glm::mix(s.mesh.fibres[i], rotation * s.mesh.fibres[i], w));
+                out.mesh.fibres[i] = glm::normalize(
+                    glm::mix(pelvisRotation * s.mesh.fibres[i], rotation * s.mesh.fibres[i], w));
         }
         const Structure* current = posed.find(s.id);
         // Unmoved structures keep their revision: nothing to re-upload.
@@ -148,7 +198,8 @@ void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene
         Structure probe;  // landmarks on the skin follow the skin's weights
         probe.layer = Layer::Skin;
         const float w = femurWeight(rig, at, probe);
-        posed.setLandmark(name, glm::mix(at, glm::vec3(motion * glm::vec4(at, 1.0f)), w));
+        posed.setLandmark(name, glm::mix(glm::vec3(pelvis * glm::vec4(at, 1.0f)),
+                                         glm::vec3(motion * glm::vec4(at, 1.0f)), w));
     }
 }
 

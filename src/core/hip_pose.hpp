@@ -17,6 +17,9 @@ struct HipPose {
     float adduction = 0.0f;  // degrees; negative is abduction
     float flexion = 0.0f;    // degrees; negative is extension
     float rotation = 0.0f;   // degrees; positive is internal rotation
+    // Standing on the right leg: how far the pelvis tilts down on the left, the lifted side
+    // (a positive Trendelenburg sign when the abductors are weak).
+    float pelvisDrop = 0.0f;
     bool operator==(const HipPose&) const = default;
 };
 
@@ -31,6 +34,10 @@ std::optional<HipPose> findPosePreset(const std::string& name);
 
 // The rigid motion of the right femur for a pose, about the head centre (pelvic frame).
 glm::mat4 femurMotion(const HipPose& pose, const glm::vec3& headCentre);
+// The pelvis (and all it carries) tilting about the right hip for a pelvic drop.
+glm::mat4 pelvisMotion(const HipPose& pose, const glm::vec3& headCentre);
+
+
 
 // The rest geometry and what a pose needs to know about it.
 struct PoseRig {
@@ -42,6 +49,8 @@ struct PoseRig {
     // The band is a sheet: tensor fasciae latae pulls it from the front, the upper gluteus
     // maximus from behind. In flexion the back of the sheet is what crosses the trochanter.
     glm::vec3 bandTopPosterior{0.0f};
+    glm::vec3 trochanterTip{0.0f};  // where the abductors pull from
+    glm::vec3 crestLateral{0.0f};   // where they pull toward (middle of the iliac crest)
     bool valid = false;
 };
 // Reads the rig off the right femur, iliotibial band and lateral insertion of a scene.
@@ -61,5 +70,15 @@ struct Compression {
     float wrapAngle = 0.0f;
 };
 Compression measureCompression(const PoseRig& rig, const HipPose& pose);
+
+// Single-leg stance on the right leg, as a lever about the hip: body weight acts down the
+// midline; the abductors (gluteus medius) pull from the trochanter to the iliac crest.
+struct StanceLever {
+    glm::vec3 hip, weightPoint, trochanter, crest;  // posed, pelvic frame
+    float weightArm = 0.0f;     // mm: hip centre to the line of body weight
+    float abductorArm = 0.0f;   // mm: hip centre to the abductors' line of pull
+    float forceRatio = 0.0f;    // abductor force needed, in body weights, to keep the pelvis level
+};
+StanceLever stanceLever(const PoseRig& rig, const HipPose& pose);
 
 }  // namespace medius

@@ -30,7 +30,7 @@ const std::vector<ViewOptionSpec>& viewOptionTable() {
         {"pose", "posture of the right hip: a preset, or custom for the angles below",
          &ViewOptions::pose, 0, 0,
          {"standing", "hanging-on-hip", "crossed-legs", "side-lying-painful", "side-lying-other",
-          "side-lying-pillow", "single-leg-stance", "custom"}},
+          "side-lying-pillow", "single-leg-stance", "trendelenburg", "custom"}},
         {"hip-adduction", "custom pose: adduction in degrees (negative abducts)",
          &ViewOptions::hipAdduction, -30.0, 40.0, {}},
         {"hip-flexion", "custom pose: flexion in degrees (negative extends)", &ViewOptions::hipFlexion,

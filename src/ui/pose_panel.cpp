@@ -39,6 +39,16 @@ void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose
         ImGui::End();
         return;
     }
+    if (options.pose == "single-leg-stance" || options.pose == "trendelenburg") {
+        const StanceLever lever = stanceLever(rig, current);
+        ImGui::TextWrapped("Standing on the right leg: body weight acts %.0f mm from the hip centre, "
+                           "the abductors pull %.0f mm from it, so they must pull about %.1f times body "
+                           "weight to keep the pelvis level.%s",
+                           lever.weightArm, lever.abductorArm, lever.forceRatio,
+                           current.pelvisDrop > 0.0f ? " Here they cannot: the pelvis drops on the lifted "
+                                                       "side (Trendelenburg sign)."
+                                                     : "");
+    }
     const Compression now = measureCompression(rig, current);
     ImGui::Separator();
     ImGui::Text("Band pressing on the tendons: %.1f mm (wraps %.0f deg)", now.indentation, now.wrapAngle);
