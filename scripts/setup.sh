@@ -12,6 +12,7 @@ packages=(
   fonts-dejavu-core
   libgtest-dev
   xvfb xauth xdotool poppler-utils
+  clang
 )
 
 missing=()

@@ -66,6 +66,15 @@ void AppState::applyCondition(DiagnosticSink& sink) {
                 appearances[i].colour = glm::mix(appearances[i].colour, glm::vec3(0.75f, 0.02f, 0.02f), level);
         }
     }
+    // The structure under the cursor gets a thin white outline (not during a quiz: it would
+    // give the answer away).
+    if (hovered >= 0 && hovered < static_cast<int>(appearances.size()) && !(quiz && !quiz->finished())) {
+        auto& a = appearances[hovered];
+        if (a.visible && !a.highlighted) {
+            a.highlighted = true;
+            a.outlineColour = glm::vec3(1.0f);
+        }
+    }
     view.setAppearances(appearances);
     view.setPainSegments(c ? resolvePainZones(scene, *c, sink) : std::vector<PainSegment>{});
 }
@@ -287,6 +296,12 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
             [&](const AddNoteAction& a) {
                 if (!a.text.empty()) state.annotations.notes.push_back({a.at, a.text});
                 return false;
+            },
+            [&](const HoverAction& a) {
+                if (a.structure == state.hovered) return false;
+                state.hovered = a.structure;
+                state.applyCondition(sink);
+                return true;
             },
             [&](const ClearAnnotationsAction&) {
                 state.annotations = {};

@@ -62,7 +62,8 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
         // Hover names what is under the cursor; it changes the label, not the 3D image.
         if (moved && buttonsUp) {
             const auto hit = state.pick(ray);
-            state.hovered = hit ? hit->structureIndex : -1;
+            const int now = hit ? hit->structureIndex : -1;
+            if (now != state.hovered) actions.push_back(HoverAction{now});
         }
         // A click (a press and release without dragging) selects; a click on nothing deselects.
         for (const glm::vec2& at : leftButtonIsPen ? std::vector<glm::vec2>{} : events.clicks) {
@@ -79,8 +80,8 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
             if (const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height)))
                 actions.push_back(FrameStructureAction{state.scene.structures()[hit->structureIndex].id});
         }
-    } else {
-        state.hovered = -1;
+    } else if (state.hovered != -1) {
+        actions.push_back(HoverAction{-1});
     }
     // Keys belong to a focused panel (e.g. arrows in the condition list); a click on the
     // 3D view takes the focus away from the panels and gives the keys back to the camera.

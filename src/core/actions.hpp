@@ -44,6 +44,10 @@ struct CompareConditionAction {
     std::string id;
 };
 
+// The structure under the cursor (-1: none); it is outlined and named.
+struct HoverAction {
+    int structure = -1;
+};
 // Empty id: nothing selected.
 struct SelectStructureAction {
     std::string id;
@@ -118,7 +122,7 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             StopQuizAction, TogglePinnedLabelAction, StartTourAction,
                             TourStepAction, StopTourAction, RecordTourStepAction,
                             SaveRecordedTourAction, ExportHandoutAction, AddStrokeAction,
-                            AddNoteAction, ClearAnnotationsAction>;
+                            AddNoteAction, ClearAnnotationsAction, HoverAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius
