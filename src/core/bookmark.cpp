@@ -8,56 +8,12 @@
 
 #include "core/image.hpp"
 #include "core/toml_reader.hpp"
+#include "core/view_file_parts.hpp"
+#include "core/xdg.hpp"
 
 namespace medius {
 
 namespace fs = std::filesystem;
-
-bool readAnnotations(const toml::table& table, const std::string& path, DiagnosticSink& sink,
-                     Annotations& out) {
-    bool ok = true;
-    const auto number = [](const toml::node& n) { return static_cast<float>(n.value<double>().value_or(0.0)); };
-    // Nested array elements may carry no source position: fall back to the key's line.
-    const auto lineOf = [](const toml::node& n, const toml::node* parent) {
-        const int line = static_cast<int>(n.source().begin.line);
-        return line > 0 ? line : parent ? static_cast<int>(parent->source().begin.line) : 0;
-    };
-    if (const toml::array* strokes = table["strokes"].as_array()) {
-        for (const toml::node& stroke : *strokes) {
-            const toml::array* points = stroke.as_array();
-            std::vector<glm::vec2> line;
-            for (const toml::node& p : points ? *points : toml::array{}) {
-                const toml::array* xy = p.as_array();
-                if (!xy || xy->size() != 2 || !(*xy)[0].is_number() || !(*xy)[1].is_number()) {
-                    sink.error(path, lineOf(p, strokes), "a stroke point must be [x, y]");
-                    ok = false;
-                    break;
-                }
-                line.emplace_back(number((*xy)[0]), number((*xy)[1]));
-            }
-            if (!points) {
-                sink.error(path, lineOf(stroke, strokes), "a stroke must be a list of [x, y]");
-                ok = false;
-            }
-            out.strokes.push_back(std::move(line));
-        }
-    }
-    if (const toml::array* notes = table["notes"].as_array()) {
-        for (const toml::node& n : *notes) {
-            const int noteLine = lineOf(n, notes);
-            const toml::table* t = n.as_table();
-            const toml::array* at = t ? t->get_as<toml::array>("at") : nullptr;
-            const auto text = t ? t->get_as<std::string>("text") : nullptr;
-            if (!at || at->size() != 3 || !text) {
-                sink.error(path, noteLine, "a note needs at = [x, y, z] and text");
-                ok = false;
-                continue;
-            }
-            out.notes.push_back({{number((*at)[0]), number((*at)[1]), number((*at)[2])}, text->get()});
-        }
-    }
-    return ok;
-}
 
 std::string serializeBookmark(const Bookmark& b) {
     toml::table root;
@@ -68,32 +24,12 @@ std::string serializeBookmark(const Bookmark& b) {
     toml::array pinned;
     for (const auto& id : b.view.choices.pinnedLabels) pinned.push_back(id);
     root.insert("pinned_labels", std::move(pinned));
-    const CameraPose& c = b.view.camera;
-    toml::table camera;
-    camera.insert("target", toml::array{c.target.x, c.target.y, c.target.z});
-    camera.insert("distance", c.distance);
-    camera.insert("yaw", c.yaw);
-    camera.insert("pitch", c.pitch);
-    root.insert("camera", std::move(camera));
+    root.insert("camera", cameraTable(b.view.camera));
     toml::table visible, opacity;
     for (const auto& [id, v] : b.view.choices.visible) visible.insert(id, v);
     for (const auto& [id, o] : b.view.choices.opacity) opacity.insert(id, o);
     root.insert("visible", std::move(visible));
-    toml::array strokes;
-    for (const auto& stroke : b.view.annotations.strokes) {
-        toml::array points;
-        for (const auto& p : stroke) points.push_back(toml::array{p.x, p.y});
-        strokes.push_back(std::move(points));
-    }
-    root.insert("strokes", std::move(strokes));
-    toml::array notes;
-    for (const auto& n : b.view.annotations.notes) {
-        toml::table t;
-        t.insert("at", toml::array{n.at.x, n.at.y, n.at.z});
-        t.insert("text", n.text);
-        notes.push_back(std::move(t));
-    }
-    root.insert("notes", std::move(notes));
+    writeAnnotations(root, b.view.annotations);
     root.insert("opacity", std::move(opacity));
     std::ostringstream out;
     out << "# Medius bookmark: a saved view. Safe to edit by hand.\n" << root << "\n";
@@ -121,17 +57,9 @@ std::optional<Bookmark> parseBookmark(const std::string& text, const std::string
         else b.view.xray = x->as_boolean()->get();
     }
     if (const toml::table* cam = r.subtable("camera", true)) {
-        TomlReader cr(*cam, path, sink, r.lineOf("camera"));
-        const toml::array* target = cam->get_as<toml::array>("target");
-        if (!target || target->size() != 3 ||
-            !std::all_of(target->begin(), target->end(), [](const toml::node& n) { return n.is_number(); }))
-            cr.error(cr.lineOf("target"), "'target' must be three numbers [x, y, z]");
-        else
-            for (int k = 0; k < 3; ++k) b.view.camera.target[k] = static_cast<float>((*target)[k].value<double>().value_or(0.0));
-        b.view.camera.distance = static_cast<float>(cr.number("distance", true, 1.0, 100000.0).value_or(500.0));
-        b.view.camera.yaw = static_cast<float>(cr.number("yaw", true, -100.0, 100.0).value_or(0.0));
-        b.view.camera.pitch = static_cast<float>(cr.number("pitch", true, -1.6, 1.6).value_or(0.0));
-        if (cr.failed()) return std::nullopt;
+        const auto pose = readCameraTable(*cam, path, r.lineOf("camera"), sink);
+        if (!pose) return std::nullopt;
+        b.view.camera = *pose;
     }
     if (const toml::table* visible = r.subtable("visible", false)) {
         for (const auto& [id, v] : *visible) {
@@ -159,12 +87,7 @@ std::optional<Bookmark> parseBookmark(const std::string& text, const std::string
     return b;
 }
 
-std::string BookmarkStore::defaultFolder() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return std::string(xdg) + "/medius/bookmarks";
-    const char* home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/.local/share/medius/bookmarks";
-}
+std::string BookmarkStore::defaultFolder() { return xdgPath(XdgFolder::Data, "bookmarks"); }
 
 std::string BookmarkStore::pathFor(const std::string& name) const {
     std::string file;

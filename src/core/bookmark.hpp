@@ -20,9 +20,7 @@ struct Bookmark {
 };
 
 std::string serializeBookmark(const Bookmark& bookmark);
-// The `strokes` and `notes` arrays of a bookmark or tour step. False (reported) when malformed.
-bool readAnnotations(const toml::table& table, const std::string& path, DiagnosticSink& sink,
-                     Annotations& out);
+
 std::optional<Bookmark> parseBookmark(const std::string& text, const std::string& path,
                                       DiagnosticSink& sink);
 

@@ -8,17 +8,13 @@
 
 #include "core/image.hpp"
 #include "core/toml_reader.hpp"
+#include "core/xdg.hpp"
 
 namespace medius {
 
 namespace fs = std::filesystem;
 
-std::string defaultSettingsPath() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-        return std::string(xdg) + "/medius/settings.toml";
-    const char* home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/.config/medius/settings.toml";
-}
+std::string defaultSettingsPath() { return xdgPath(XdgFolder::Config, "settings.toml"); }
 
 std::string serializeSettings(const Settings& s) {
     std::ostringstream out;

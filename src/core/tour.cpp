@@ -6,8 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/bookmark.hpp"
 #include "core/toml_reader.hpp"
+#include "core/view_file_parts.hpp"
+#include "core/xdg.hpp"
 #include "core/view_options.hpp"
 
 namespace medius {
@@ -46,19 +47,8 @@ std::optional<Tour> parseTour(const std::string& text, const std::string& path, 
         if (!step.view.empty() && !parseViewPreset(step.view))
             r.error(r.lineOf("view"), "view '" + step.view + "' is not a view preset");
         if (const toml::table* cam = r.subtable("camera", false)) {
-            TomlReader cr(*cam, path, sink, r.lineOf("camera"));
-            CameraPose pose;
-            const toml::array* target = cam->get_as<toml::array>("target");
-            if (!target || target->size() != 3 ||
-                !std::all_of(target->begin(), target->end(), [](const toml::node& n) { return n.is_number(); }))
-                cr.error(cr.lineOf("target"), "'target' must be three numbers [x, y, z]");
-            else
-                for (int k = 0; k < 3; ++k) pose.target[k] = static_cast<float>((*target)[k].value<double>().value_or(0.0));
-            pose.distance = static_cast<float>(cr.number("distance", true, 1.0, 100000.0).value_or(500.0));
-            pose.yaw = static_cast<float>(cr.number("yaw", true, -100.0, 100.0).value_or(0.0));
-            pose.pitch = static_cast<float>(cr.number("pitch", true, -1.6, 1.6).value_or(0.0));
-            if (cr.failed()) r.error(cr.line(), "bad camera");
-            else step.camera = pose;
+            step.camera = readCameraTable(*cam, path, r.lineOf("camera"), sink);
+            if (!step.camera) r.error(r.lineOf("camera"), "bad camera");
         }
         if (r.has("layers")) {
             std::vector<Layer> layers;
@@ -115,14 +105,7 @@ std::string serializeTour(const Tour& tour) {
         t.insert("caption", s.caption);
         if (!s.condition.empty()) t.insert("condition", s.condition);
         if (!s.view.empty()) t.insert("view", s.view);
-        if (s.camera) {
-            toml::table cam;
-            cam.insert("target", toml::array{s.camera->target.x, s.camera->target.y, s.camera->target.z});
-            cam.insert("distance", s.camera->distance);
-            cam.insert("yaw", s.camera->yaw);
-            cam.insert("pitch", s.camera->pitch);
-            t.insert("camera", std::move(cam));
-        }
+        if (s.camera) t.insert("camera", cameraTable(*s.camera));
         if (s.layers) {
             toml::array layers;
             for (Layer l : *s.layers) layers.push_back(layerName(l));
@@ -145,25 +128,7 @@ std::string serializeTour(const Tour& tour) {
         if (s.xray) t.insert("xray", true);
         if (s.pose != "standing") t.insert("pose", s.pose);
         if (!s.audience.empty()) t.insert("audience", s.audience);
-        if (!s.annotations.strokes.empty()) {
-            toml::array strokes;
-            for (const auto& stroke : s.annotations.strokes) {
-                toml::array points;
-                for (const auto& p : stroke) points.push_back(toml::array{p.x, p.y});
-                strokes.push_back(std::move(points));
-            }
-            t.insert("strokes", std::move(strokes));
-        }
-        if (!s.annotations.notes.empty()) {
-            toml::array notes;
-            for (const auto& n : s.annotations.notes) {
-                toml::table note;
-                note.insert("at", toml::array{n.at.x, n.at.y, n.at.z});
-                note.insert("text", n.text);
-                notes.push_back(std::move(note));
-            }
-            t.insert("notes", std::move(notes));
-        }
+        writeAnnotations(t, s.annotations);
         steps.push_back(std::move(t));
     }
     root.insert("step", std::move(steps));
@@ -192,10 +157,6 @@ std::vector<Tour> loadTours(const std::vector<std::string>& folders, const TourN
     return out;
 }
 
-std::string userTourFolder() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/medius/tours";
-    const char* home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/.local/share/medius/tours";
-}
+std::string userTourFolder() { return xdgPath(XdgFolder::Data, "tours"); }
 
 }  // namespace medius
