@@ -215,7 +215,9 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
             },
             [&](const FrameStructureAction& a) {
                 if (!state.scene.find(a.id)) return false;
-                state.transition.start(state.camera.pose(), state.framingOf(a.id), kTransitionSeconds);
+                CameraPose to = state.framingOf(a.id);
+                if (a.at) to.target = *a.at;  // re-centred on the surface point clicked
+                state.transition.start(state.camera.pose(), to, kTransitionSeconds);
                 return true;
             },
             [&](const IsolateAction& a) {

@@ -78,7 +78,8 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
         }
         for (const glm::vec2& at : events.doubleClicks) {
             if (const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height)))
-                actions.push_back(FrameStructureAction{state.scene.structures()[hit->structureIndex].id});
+                actions.push_back(
+                    FrameStructureAction{state.scene.structures()[hit->structureIndex].id, hit->point});
         }
     } else if (state.hovered != -1) {
         actions.push_back(HoverAction{-1});

@@ -3,6 +3,7 @@
 // app applies them between building the UI and rendering, so nothing
 // mutates the scene while ImGui is drawing.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -54,6 +55,8 @@ struct SelectStructureAction {
 };
 struct FrameStructureAction {
     std::string id;
+    // Where it was double-clicked: the camera centres there (else on the structure's centre).
+    std::optional<glm::vec3> at;
 };
 // Shows only this structure (and keeps the condition's paint canvas hidden).
 struct IsolateAction {

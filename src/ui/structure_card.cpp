@@ -42,7 +42,7 @@ void drawStructureCard(const Structure& s, const StructureInfo* info, const Cond
             ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.4f, 1.0f), "In %s: %s", condition->name.c_str(),
                                roleLabel(*role));
     }
-    if (ImGui::Button("Frame")) actions.push_back(FrameStructureAction{s.id});
+    if (ImGui::Button("Frame")) actions.push_back(FrameStructureAction{s.id, std::nullopt});
     ImGui::SameLine();
     if (ImGui::Button("Isolate")) actions.push_back(IsolateAction{s.id});
     ImGui::SameLine();

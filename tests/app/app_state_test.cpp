@@ -133,3 +133,15 @@ TEST(AppState, AnnotationsAreKeptInViewsAndCleared) {
     s.restore(withNotes, sink);
     EXPECT_EQ(s.annotations.strokes.size(), 1u) << "a bookmark or undo brings them back";
 }
+
+TEST(AppState, DoubleClickCentresOnThePointAndFramesTheStructure) {
+    AppState s = stateWithBox();
+    DiagnosticSink sink;
+    const float before = s.camera.pose().distance;
+    applyAction(s, FrameStructureAction{"box", glm::vec3(10, 5, 0)}, sink);
+    for (int i = 0; i < 100 && s.transition.active(); ++i) s.transition.advance(0.02f, s.camera);
+    EXPECT_NEAR(glm::length(s.camera.pose().target - glm::vec3(10, 5, 0)), 0.0f, 1e-3f);
+    EXPECT_GT(s.camera.pose().distance, 10.0f);
+    EXPECT_LT(s.camera.pose().distance, before * 3.0f);
+    EXPECT_FALSE(applyAction(s, FrameStructureAction{"nothing", std::nullopt}, sink));
+}
