@@ -19,13 +19,14 @@ struct GradeInfo {
     EvidenceGrade grade;
     const char* name;
     const char* label;
+    const char* plain;
 };
 constexpr GradeInfo kGrades[] = {
-    {EvidenceGrade::High, "high", "High"},
-    {EvidenceGrade::Moderate, "moderate", "Moderate"},
-    {EvidenceGrade::Low, "low", "Low"},
-    {EvidenceGrade::VeryLow, "very_low", "Very low"},
-    {EvidenceGrade::ExpertOpinion, "expert_opinion", "Expert opinion"},
+    {EvidenceGrade::High, "high", "High", "strong evidence"},
+    {EvidenceGrade::Moderate, "moderate", "Moderate", "good evidence"},
+    {EvidenceGrade::Low, "low", "Low", "some evidence"},
+    {EvidenceGrade::VeryLow, "very_low", "Very low", "weak evidence"},
+    {EvidenceGrade::ExpertOpinion, "expert_opinion", "Expert opinion", "expert advice"},
 };
 }  // namespace
 
@@ -54,6 +55,11 @@ const char* evidenceLabel(EvidenceGrade grade) {
     for (const auto& g : kGrades)
         if (g.grade == grade) return g.label;
     return "Expert opinion";
+}
+const char* evidencePlainWords(EvidenceGrade grade) {
+    for (const auto& g : kGrades)
+        if (g.grade == grade) return g.plain;
+    return "expert advice";
 }
 std::optional<EvidenceGrade> parseEvidence(const std::string& text) {
     for (const auto& g : kGrades)

@@ -20,6 +20,7 @@ constexpr Role kAllRoles[] = {Role::PainSource, Role::Compressing, Role::Weak, R
 enum class EvidenceGrade { High, Moderate, Low, VeryLow, ExpertOpinion };
 const char* evidenceName(EvidenceGrade grade);   // file form, e.g. "very_low"
 const char* evidenceLabel(EvidenceGrade grade);  // display form, e.g. "Very low"
+const char* evidencePlainWords(EvidenceGrade grade);  // for patients, e.g. "good evidence"
 std::optional<EvidenceGrade> parseEvidence(const std::string& text);
 
 enum class Audience { Clinician, Patient };

@@ -77,16 +77,6 @@ struct Writer {
     }
 };
 
-const char* plainEvidence(EvidenceGrade g) {
-    switch (g) {
-        case EvidenceGrade::High: return "strong evidence";
-        case EvidenceGrade::Moderate: return "good evidence";
-        case EvidenceGrade::Low: return "some evidence";
-        case EvidenceGrade::VeryLow: return "weak evidence";
-        case EvidenceGrade::ExpertOpinion: return "expert advice";
-    }
-    return "";
-}
 
 cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -167,7 +157,7 @@ std::string writeHandoutPdf(const std::string& path, const Condition& c, const C
     int shown = 0;
     for (const auto& r : c.relief) {
         if (shown++ == 6) break;
-        std::string line = r.name + " (" + plainEvidence(r.evidence) + ")";
+        std::string line = r.name + " (" + evidencePlainWords(r.evidence) + ")";
         if (!r.effect.empty())
             line += ": " + readableCitations(content, r.effect) + (r.followUp.empty() ? "" : ", at " + r.followUp);
         w.bullet(line, 9.0, 1);  // the key evidence in one line each

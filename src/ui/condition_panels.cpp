@@ -42,9 +42,6 @@ bool containsIgnoringCase(const std::string& text, const char* needle) {
 
 void wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
 
-std::string readable(const ContentLibrary& content, const std::string& text) {
-    return readableCitations(content, text);
-}
 
 void bullets(const std::vector<std::string>& items) {
     for (const auto& item : items) {
@@ -75,16 +72,6 @@ void citations(const ContentLibrary& content, const std::vector<std::string>& ke
     }
 }
 
-const char* plainEvidence(EvidenceGrade g) {
-    switch (g) {
-        case EvidenceGrade::High: return "Strong evidence";
-        case EvidenceGrade::Moderate: return "Good evidence";
-        case EvidenceGrade::Low: return "Some evidence";
-        case EvidenceGrade::VeryLow: return "Weak evidence";
-        case EvidenceGrade::ExpertOpinion: return "Expert advice";
-    }
-    return "";
-}
 
 ImVec4 evidenceColour(EvidenceGrade g) {
     switch (g) {
@@ -115,11 +102,11 @@ const char* plainRole(Role role) {
 
 void overviewTab(const Scene& scene, const ContentLibrary& content, const Condition& c,
                  Audience audience) {
-    wrapped(readable(content, c.summary.forAudience(audience)));
+    wrapped(readableCitations(content, c.summary.forAudience(audience)));
     ImGui::Spacing();
     if (audience == Audience::Clinician) {
         ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "Who gets it");
-        wrapped(readable(content, c.who));
+        wrapped(readableCitations(content, c.who));
         ImGui::Spacing();
     }
     ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f),
@@ -138,14 +125,14 @@ void overviewTab(const Scene& scene, const ContentLibrary& content, const Condit
 }
 
 void mechanismTab(const ContentLibrary& content, const Condition& c, Audience audience) {
-    wrapped(readable(content, c.pathophysiology.forAudience(audience)));
+    wrapped(readableCitations(content, c.pathophysiology.forAudience(audience)));
     ImGui::Spacing();
     ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f),
                        audience == Audience::Patient ? "Step by step" : "Mechanism");
     for (std::size_t i = 0; i < c.mechanism.size(); ++i) {
         ImGui::Text("%zu.", i + 1);
         ImGui::SameLine();
-        wrapped(readable(content, c.mechanism[i].forAudience(audience)));
+        wrapped(readableCitations(content, c.mechanism[i].forAudience(audience)));
     }
     if (!c.stages.empty() && audience == Audience::Clinician) {
         ImGui::Spacing();
@@ -199,7 +186,7 @@ void presentationTab(const ContentLibrary& content, const Condition& c) {
     }
     if (!c.imaging.empty()) {
         ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "Imaging");
-        wrapped(readable(content, c.imaging));
+        wrapped(readableCitations(content, c.imaging));
     }
 }
 
@@ -210,12 +197,13 @@ void reliefTab(const ContentLibrary& content, const Condition& c, Audience audie
     for (const auto& r : c.relief) {
         ImGui::PushID(r.name.c_str());
         ImGui::Separator();
-        ImGui::TextColored(evidenceColour(r.evidence), "%s",
-                           audience == Audience::Patient ? plainEvidence(r.evidence)
-                                                         : evidenceLabel(r.evidence));
+        std::string grade = audience == Audience::Patient ? evidencePlainWords(r.evidence)
+                                                          : evidenceLabel(r.evidence);
+        grade[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(grade[0])));
+        ImGui::TextColored(evidenceColour(r.evidence), "%s", grade.c_str());
         ImGui::SameLine();
         ImGui::TextUnformatted(r.name.c_str());
-        wrapped(readable(content, r.what.forAudience(audience)));
+        wrapped(readableCitations(content, r.what.forAudience(audience)));
         if (!r.effect.empty()) {
             ImGui::TextDisabled("Effect:");
             ImGui::SameLine();

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/app_state.hpp"
+#include "anatomy_probes.hpp"
 #include "app/scene_setup.hpp"
 #include "core/condition_view.hpp"
 #include "core/content_loader.hpp"
@@ -170,9 +171,7 @@ TEST_F(ConditionRender, XrayShowsTheSelectedBoneThroughTheMuscles) {
     const Structure* femur = s.scene.find("femur_r");
     ASSERT_NE(femur, nullptr);
     // The greater trochanter region from the side: covered by gluteal muscles normally.
-    glm::vec3 trochanter(0.0f, 0.0f, -1e9f);
-    for (const auto& p : femur->mesh.positions)
-        if (p.y > -140.0f && p.z > trochanter.z) trochanter = p;
+    glm::vec3 trochanter = test::trochanterLateralPoint(*femur);
     s.choices = {};
     s.options.xray = false;
     const Image normal = show("", "lateral");
@@ -193,9 +192,7 @@ TEST_F(ConditionRender, SagittalSectionThroughTheTrochanterShowsTheCutBone) {
     AppState& s = world().state;
     const Structure* femur = s.scene.find("femur_r");
     ASSERT_NE(femur, nullptr);
-    glm::vec3 trochanter(0.0f, 0.0f, -1e9f);
-    for (const auto& p : femur->mesh.positions)
-        if (p.y > -140.0f && p.z > trochanter.z) trochanter = p;
+    glm::vec3 trochanter = test::trochanterLateralPoint(*femur);
     // Cut 8 mm inside the trochanter's lateral surface, keeping the medial side.
     const glm::vec3 onCut = trochanter - glm::vec3(0.0f, 0.0f, 8.0f);
     s.choices = {};

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "anatomy_probes.hpp"
 #include "app/scene_setup.hpp"
 #include "core/orbit_camera.hpp"
 
@@ -124,9 +125,7 @@ TEST_F(MediusWindow, ClickSelectsTheTrochanterDragTurnsAndViewKeysMoveTheCamera)
     app::buildScene(app::CommandLine{}, scene, sink);
     const Structure* femur = scene.find("femur_r");
     ASSERT_NE(femur, nullptr);
-    glm::vec3 trochanter(0.0f, 0.0f, -1e9f);
-    for (const auto& p : femur->mesh.positions)
-        if (p.y > -140.0f && p.z > trochanter.z) trochanter = p;
+    glm::vec3 trochanter = test::trochanterLateralPoint(*femur);
     trochanter.z -= 3.0f;  // just inside the surface, so the ray meets the bone's face
 
     auto ready = waitFor(report_, [](const Report& r) { return !r.moving; }, 90.0);
