@@ -11,7 +11,7 @@ cmake --build "$build" --parallel "$(nproc)" >/dev/null
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
-mkdir -p "$seeds"/{condition,tour,bookmark,settings,model_import}
+mkdir -p "$seeds"/{condition,tour,bookmark,settings,model_import,mesh_manifest}
 cp content/conditions/*.toml "$seeds/condition/"
 cp content/tours/*.toml "$seeds/tour/"
 printf 'name = "b"\ncondition = "x"\n[camera]\ntarget = [0, 0, 0]\ndistance = 400\nyaw = 1\npitch = 0\n[visible]\nskin = false\n' > "$seeds/bookmark/b.toml"
@@ -21,8 +21,11 @@ printf '\002v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n' > "$seeds/model_import/tri.obj
 printf '\003solid t\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 0 1 0\nendloop\nendfacet\nendsolid t\n' > "$seeds/model_import/tri.stl"
 printf '\004ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\nelement face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n' > "$seeds/model_import/tri.ply"
 
+cp docs/examples/*.toml "$seeds/mesh_manifest/"
+printf '[[mesh]]\nstructure = "femur_r"\nfile = "f.stl"\nunits = "m"\nframe = "RAS"\nscale = 1.5\nrotate = [0, 90, 0]\ntranslate = [1, 2, 3]\n' > "$seeds/mesh_manifest/m.toml"
+
 export ASAN_OPTIONS=detect_leaks=0  # toml++ and Assimp keep process-lifetime caches
-for target in condition tour bookmark settings model_import; do
+for target in condition tour bookmark settings model_import mesh_manifest; do
   echo "fuzz: ${target}_fuzzer for ${seconds} s"
   "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 "$seeds/$target" 2>&1 | grep -E "^stat::number_of_executed_units|ERROR|SUMMARY" || true

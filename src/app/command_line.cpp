@@ -35,6 +35,12 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     cli.add_option("--units", out.units, "units of --model files: auto, mm, cm or m")
         ->check(CLI::IsMember({"auto", "mm", "cm", "m"}));
     cli.add_flag("!--no-anatomy", out.builtinAnatomy, "leave out Medius's own anatomy");
+    cli.add_option("--meshes", out.meshManifest,
+                   "mesh manifest (TOML) replacing built-in structures with your own meshes; "
+                   "see docs/user-meshes.md");
+    cli.add_option("--export", out.exportDir,
+                   "write scene.glb and one PLY per structure (mm, ISB pelvic frame) to this "
+                   "folder, then exit");
     cli.add_option("--content", out.contentDir, "content folder (default: the built-in one)");
     cli.add_option("--sex", out.sex, "anatomy variant: female (default) or male")
         ->check(CLI::IsMember({"female", "male"}));

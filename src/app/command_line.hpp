@@ -16,6 +16,8 @@ struct CommandLine {
     std::vector<std::string> models;  // extra model files to show
     std::string units = "auto";
     bool builtinAnatomy = true;
+    std::string meshManifest;  // user meshes replacing built-in structures
+    std::string exportDir;     // write scene.glb + PLYs here and exit
     std::string contentDir;  // empty: the default content folder
     std::string sex = "female";
     bool listStructures = false;

@@ -1,6 +1,7 @@
 // medius: the entry point. Parses the command line, builds the scene, then
 // either captures one headless frame or opens the window. Anything thrown is
 // caught here and printed as one line.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -12,6 +13,7 @@
 #include "core/content_loader.hpp"
 #include "core/settings.hpp"
 #include "core/tour.hpp"
+#include "model-io/scene_export.hpp"
 
 int main(int argc, char** argv) {
     using namespace medius;
@@ -70,7 +72,8 @@ int main(int argc, char** argv) {
         // The window remembers the user's settings; headless runs ignore them, so a
         // screenshot depends on its command line alone.
         const bool interactive =
-            !commandLine.screenshot && !commandLine.listStructures && commandLine.handout.empty();
+            !commandLine.screenshot && !commandLine.listStructures && commandLine.handout.empty() &&
+            commandLine.exportDir.empty();
         const std::string settingsPath = defaultSettingsPath();
         if (interactive) {
             const Settings saved = loadSettings(settingsPath, sink);
@@ -108,7 +111,8 @@ int main(int argc, char** argv) {
             }
             state.choices.selected = commandLine.select;
         }
-        {
+        // Tours point at the built-in structures: without them there is nothing to tour.
+        if (commandLine.builtinAnatomy) {
             TourNames names;
             for (const auto& s : state.scene.structures()) names.structures.push_back(s.id);
             for (const auto& c : state.content.conditions) names.conditions.push_back(c.id);
@@ -138,6 +142,13 @@ int main(int argc, char** argv) {
             for (const auto& s : state.scene.structures())
                 std::printf("%-44s %s\n", s.id.c_str(), s.name.c_str());
             return 0;
+        }
+        if (!commandLine.exportDir.empty()) {
+            // The scene as shown: with --pose the posed meshes, otherwise the rest pose.
+            const int files = io::exportScene(state.scene, commandLine.exportDir, sink);
+            std::printf("medius: wrote %d files (scene.glb and %d PLYs) to %s\n", files,
+                        std::max(0, files - 1), commandLine.exportDir.c_str());
+            return sink.hasErrors() || files == 0 ? 1 : 0;
         }
         if (!commandLine.handout.empty()) return app::exportHandout(state, commandLine.handout);
         if (commandLine.screenshot)

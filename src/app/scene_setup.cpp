@@ -6,6 +6,7 @@
 #include "anatomy-gen/body_surface.hpp"
 #include "anatomy-gen/hip_model.hpp"
 #include "anatomy-gen/joints_nerves.hpp"
+#include "model-io/mesh_manifest.hpp"
 #include "model-io/model_import.hpp"
 
 namespace medius::app {
@@ -36,6 +37,11 @@ void buildScene(const CommandLine& commandLine, Scene& scene, DiagnosticSink& si
             scene.add(std::move(skin));
         }
         for (const auto& [name, position] : body.landmarks) scene.setLandmark(name, position);
+    }
+    if (!commandLine.meshManifest.empty()) {
+        const int replaced = io::applyMeshManifest(commandLine.meshManifest, scene, sink);
+        sink.info(commandLine.meshManifest, 0,
+                  std::to_string(replaced) + " structures replaced by your meshes");
     }
     io::ImportOptions options;
     options.units = io::parseUnits(commandLine.units).value_or(io::Units::Auto);

@@ -139,20 +139,7 @@ struct ConditionReader {
                     if (!zp.landmark.empty() && !known.landmarks.empty() &&
                         !known.landmarks.count(zp.landmark))
                         pr.error(pr.line(), "unknown body landmark '" + zp.landmark + "'");
-                    if (const toml::node* off = point->get("offset")) {
-                        const toml::array* a = off->as_array();
-                        const bool threeNumbers =
-                            a && a->size() == 3 &&
-                            std::all_of(a->begin(), a->end(), [](const toml::node& n) {
-                                return n.is_number();
-                            });
-                        if (!threeNumbers) {
-                            pr.error(pr.line(), "'offset' must be three numbers [x, y, z] in mm");
-                        } else {
-                            for (int k = 0; k < 3; ++k)
-                                zp.offset[k] = static_cast<float>((*a)[k].value<double>().value_or(0.0));
-                        }
-                    }
+                    if (const auto offset = pr.vec3("offset", false, "in mm")) zp.offset = *offset;
                     pr.warnUnknownKeys({"at", "offset"});
                     finish(pr);
                     z.path.push_back(zp);

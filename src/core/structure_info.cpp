@@ -32,12 +32,16 @@ void StructureInfoTable::load(const std::string& path, DiagnosticSink& sink) {
         info.innervation = r.text("innervation", false);
         info.bloodSupply = r.text("blood_supply", false);
         info.keyFacts = r.textList("key_facts", false);
+        info.fma = static_cast<int>(r.number("fma", false, 1, 1e7).value_or(0));
+        info.fmaConcept = r.text("fma_concept", false);
+        if (!info.fmaConcept.empty() && info.fma == 0)
+            r.error(r.lineOf("fma_concept"), "'fma_concept' needs an 'fma' id");
         // A muscle entry is all or nothing: a card with an origin but no nerve misleads.
         if (!info.origin.empty() && (info.insertion.empty() || info.action.empty() ||
                                      info.innervation.empty() || info.bloodSupply.empty()))
             r.error(line, "a muscle needs origin, insertion, action, innervation and blood_supply");
         r.warnUnknownKeys({"region", "description", "synonyms", "origin", "insertion", "action",
-                           "innervation", "blood_supply", "key_facts"});
+                           "innervation", "blood_supply", "key_facts", "fma", "fma_concept"});
         if (!r.failed()) entries_[std::string(key.str())] = std::move(info);
     }
 }

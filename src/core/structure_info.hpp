@@ -16,6 +16,8 @@ struct StructureInfo {
     std::vector<std::string> synonyms;
     std::string origin, insertion, action, innervation, bloodSupply;  // muscles
     std::vector<std::string> keyFacts;
+    int fma = 0;             // Foundational Model of Anatomy id; 0 when none was verified
+    std::string fmaConcept;  // the concept the id names when wider than the structure
     bool isMuscleEntry() const { return !origin.empty(); }
 };
 

@@ -106,6 +106,27 @@ std::vector<std::string> TomlReader::textList(const char* key, bool required) {
     return out;
 }
 
+std::optional<glm::vec3> TomlReader::vec3(const char* key, bool required, const char* what) {
+    const toml::node* n = table_.get(key);
+    if (!n) {
+        if (required) error(where_, std::string("missing '") + key + "'");
+        return std::nullopt;
+    }
+    const toml::array* a = n->as_array();
+    glm::vec3 out{0.0f};
+    bool good = a && a->size() == 3;
+    for (std::size_t k = 0; good && k < 3; ++k) {
+        const auto value = (*a)[k].value<double>();
+        good = (*a)[k].is_number() && value && std::isfinite(*value);
+        if (good) out[static_cast<int>(k)] = static_cast<float>(*value);
+    }
+    if (!good) {
+        error(lineOf(key), std::string("'") + key + "' must be three numbers [x, y, z] " + what);
+        return std::nullopt;
+    }
+    return out;
+}
+
 std::vector<std::pair<const toml::table*, int>> TomlReader::tables(const char* key, bool required) {
     std::vector<std::pair<const toml::table*, int>> out;
     const toml::node* n = table_.get(key);

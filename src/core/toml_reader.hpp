@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers over toml++ that read a field and, when it is missing or of
 // the wrong kind, report it to the sink with the file and line it came from.
+#include <glm/glm.hpp>
 #include <optional>
 #include <string>
 #include <toml++/toml.h>
@@ -26,6 +27,8 @@ public:
     std::string text(const char* key, bool required);
     std::optional<double> number(const char* key, bool required, double min, double max);
     std::vector<std::string> textList(const char* key, bool required);
+    // Three finite numbers [x, y, z]; `what` says their unit in the message (e.g. "in mm").
+    std::optional<glm::vec3> vec3(const char* key, bool required, const char* what);
     // The array of tables under `key` (e.g. [[structures]]); reports a wrong kind.
     std::vector<std::pair<const toml::table*, int>> tables(const char* key, bool required);
     const toml::table* subtable(const char* key, bool required);

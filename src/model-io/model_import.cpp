@@ -19,19 +19,26 @@ std::optional<Units> parseUnits(std::string_view name) {
 
 const char* unitsName(Units units) {
     switch (units) {
-        case Units::Auto: return "auto";
-        case Units::Millimetres: return "mm";
-        case Units::Centimetres: return "cm";
-        case Units::Metres: return "m";
+        case Units::Auto:
+            return "auto";
+        case Units::Millimetres:
+            return "mm";
+        case Units::Centimetres:
+            return "cm";
+        case Units::Metres:
+            return "m";
     }
     return "auto";
 }
 
 float millimetresPerUnit(Units units) {
     switch (units) {
-        case Units::Centimetres: return 10.0f;
-        case Units::Metres: return 1000.0f;
-        default: return 1.0f;
+        case Units::Centimetres:
+            return 10.0f;
+        case Units::Metres:
+            return 1000.0f;
+        default:
+            return 1.0f;
     }
 }
 
@@ -49,7 +56,8 @@ std::optional<TriangleMesh> importMesh(const std::string& path, const ImportOpti
 
     Assimp::Importer importer;
     // Points and lines are dropped: Medius draws surfaces only.
-    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE,
+                                aiPrimitiveType_POINT | aiPrimitiveType_LINE);
     const unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
                            aiProcess_GenSmoothNormals | aiProcess_PreTransformVertices |
                            aiProcess_SortByPType | aiProcess_ValidateDataStructure |

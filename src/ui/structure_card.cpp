@@ -80,6 +80,9 @@ void drawStructureCard(const Structure& s, const StructureInfo* info, const Cond
             ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
             ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
             row("Region", info->region);
+            row("FMA id", info->fma == 0 ? std::string("none recorded (no verified source yet)")
+                          : "FMA:" + std::to_string(info->fma) +
+                                (info->fmaConcept.empty() ? "" : " (" + info->fmaConcept + ")"));
             row("Origin", info->origin);
             row("Insertion", info->insertion);
             row("Action", info->action);

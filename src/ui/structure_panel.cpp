@@ -23,9 +23,11 @@ bool matches(const Structure& s, const StructureInfo* info, const char* needle) 
         return a.find(b) != std::string::npos;
     };
     if (has(s.name) || has(s.latin) || has(s.id)) return true;
-    if (info)
+    if (info) {
         for (const auto& syn : info->synonyms)
             if (has(syn)) return true;
+        if (info->fma != 0 && has("FMA:" + std::to_string(info->fma))) return true;  // "22315" or "FMA:22315"
+    }
     return false;
 }
 

@@ -1,9 +1,9 @@
+#include "model-io/model_import.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "model-io/model_import.hpp"
 
 using namespace medius;
 namespace fs = std::filesystem;
@@ -11,10 +11,11 @@ namespace fs = std::filesystem;
 namespace {
 
 class ModelImport : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
-               ("medius_import_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+               ("medius_import_" +
+                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
         fs::create_directories(dir_);
     }
     void TearDown() override { fs::remove_all(dir_); }
@@ -65,10 +66,11 @@ TEST_F(ModelImport, AsciiStlAndPlyLoad) {
     auto a = io::importMesh(stl, mm, sink_);
     ASSERT_TRUE(a);
     EXPECT_EQ(a->triangleCount(), 1u);
-    const auto ply = write("tri.ply",
-                           "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
-                           "property float z\nelement face 1\nproperty list uchar int vertex_indices\n"
-                           "end_header\n0 0 0\n20 0 0\n0 20 0\n3 0 1 2\n");
+    const auto ply =
+        write("tri.ply",
+              "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+              "property float z\nelement face 1\nproperty list uchar int vertex_indices\n"
+              "end_header\n0 0 0\n20 0 0\n0 20 0\n3 0 1 2\n");
     auto b = io::importMesh(ply, mm, sink_);
     ASSERT_TRUE(b);
     EXPECT_NEAR(b->bounds().max.x, 20.0f, 1e-4f);
@@ -103,7 +105,8 @@ TEST_F(ModelImport, GarbageTruncatedAndEmptyFilesAreErrorsNotCrashes) {
 }
 
 TEST_F(ModelImport, RealSpecimenStlInMetres) {
-    const fs::path stl = fs::path(MEDIUS_SHARED_DIR) / "reference-meshes/myosim/stl-metres/r_femur.stl";
+    const fs::path stl =
+        fs::path(MEDIUS_SHARED_DIR) / "reference-meshes/myosim/stl-metres/r_femur.stl";
     if (!fs::exists(stl)) GTEST_SKIP() << "needs ../shared/reference-meshes (absent here): " << stl;
     io::ImportOptions options;
     options.units = io::Units::Metres;
