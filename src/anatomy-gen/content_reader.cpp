@@ -65,6 +65,11 @@ bool ContentSection::has(std::string_view key) const {
     return table_ && table_->get(key) != nullptr;
 }
 
+bool ContentSection::perSex(std::string_view key) const {
+    const toml::node* n = table_ ? table_->get(key) : nullptr;
+    return n && n->as_table() != nullptr;
+}
+
 const toml::node* ContentSection::lookup(std::string_view key, bool& explicitSex) {
     explicitSex = false;
     if (!table_) {

@@ -43,6 +43,9 @@ class ContentSection {
     std::vector<glm::vec3> points(std::string_view key);
     std::vector<float> numbers(std::string_view key);
     bool has(std::string_view key) const;
+    // True when the key is written as { female = ..., male = ... } (not derived from the female).
+    bool perSex(std::string_view key) const;
+    const Variant& variant() const { return variant_; }
     // Reports a problem with the section as a whole (e.g. lists of different lengths).
     void error(std::string message) { fail(nullptr, std::move(message)); }
 

@@ -22,6 +22,24 @@ glm::vec3 FemurGeometry::superoposteriorFacetCentre() const {
     return at(trochanterCentre, 0.0f, 0.55f * trochanterHalfSize.y, -0.55f * trochanterHalfSize.z);
 }
 
+glm::vec3 FemurFollow::apply(const glm::vec3& scaled) const {
+    const glm::vec3 female = scaled / pointScale;
+    const glm::vec3 rel = female - from.trochanterCentre;
+    const float d = glm::length(rel);
+    float w = glm::clamp((outer - d) / (outer - inner), 0.0f, 1.0f);
+    w = w * w * (3.0f - 2.0f * w);
+    if (w <= 0.0f) return scaled;
+    const glm::vec3 local(glm::dot(rel, from.lateral), glm::dot(rel, from.up),
+                          glm::dot(rel, from.anterior));
+    glm::vec3 mapped;
+    for (int i = 0; i < 3; ++i) {
+        const float hf = from.trochanterHalfSize[i], hm = to.trochanterHalfSize[i];
+        mapped[i] = local[i] * hm / hf;
+    }
+    const glm::vec3 male = to.at(to.trochanterCentre, mapped.x, mapped.y, mapped.z);
+    return glm::mix(scaled, male, w);
+}
+
 bool readFemurGeometry(ContentSection& s, const glm::vec3& hipCentre, FemurGeometry& g) {
     g.headCentre = hipCentre;
     g.headRadius = s.number("head_radius");

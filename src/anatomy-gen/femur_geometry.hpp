@@ -34,6 +34,19 @@ struct FemurGeometry {
     glm::vec3 anteriorFacetCentre() const;
 };
 
+// Soft tissue written once (female) and scaled for the male would not follow the male femur,
+// whose trochanter is not a scaled copy of the female one. This carries a female point near the
+// trochanter to the same place relative to the male trochanter: its coordinates in the
+// trochanter's own frame (lateral, up, anterior from the block's centre) scale with the block's
+// half size, so a muscle that lies on the female block lies on the male one. The follow fades from full within `inner` mm of the female trochanter centre to none beyond `outer`.
+struct FemurFollow {
+    FemurGeometry from, to;         // female and male femur
+    glm::vec3 pointScale{1.0f};     // female to male scale of points written once
+    float inner = 45.0f, outer = 100.0f;
+    // `scaled` is the female point already scaled for the male; returns the male point.
+    glm::vec3 apply(const glm::vec3& scaled) const;
+};
+
 // Right femur. Returns false (problems already reported) when the section is incomplete.
 bool readFemurGeometry(ContentSection& femur, const glm::vec3& hipCentre, FemurGeometry& out);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <optional>
 
 #include "anatomy-gen/bone_generators.hpp"
 #include "anatomy-gen/bone_surface.hpp"
@@ -34,25 +35,33 @@ constexpr Names kL5{"l5_vertebra", "Fifth lumbar vertebra", "Vertebra lumbalis V
 struct MuscleEntry {
     const char* section;
     Names names;
+    // Inserts on the greater trochanter: in the male its stations follow the male trochanter.
+    // (Gluteus maximus, TFL and the band pass over it into the fascia lata and keep the point
+    // scale, which keeps them under the skin.)
+    bool onTrochanter = false;
 };
 constexpr MuscleEntry kMuscles[] = {
     {"gluteus_medius_anterior",
      {"gluteus_medius_anterior", "Gluteus medius, anterior part",
-      "Musculus gluteus medius, pars anterior", Layer::Muscle}},
+      "Musculus gluteus medius, pars anterior", Layer::Muscle},
+     true},
     {"gluteus_medius_middle",
      {"gluteus_medius_middle", "Gluteus medius, middle part", "Musculus gluteus medius, pars media",
-      Layer::Muscle}},
+      Layer::Muscle},
+     true},
     {"gluteus_medius_posterior",
      {"gluteus_medius_posterior", "Gluteus medius, posterior part",
-      "Musculus gluteus medius, pars posterior", Layer::Muscle}},
+      "Musculus gluteus medius, pars posterior", Layer::Muscle},
+     true},
     {"gluteus_minimus",
-     {"gluteus_minimus", "Gluteus minimus", "Musculus gluteus minimus", Layer::Muscle}},
+     {"gluteus_minimus", "Gluteus minimus", "Musculus gluteus minimus", Layer::Muscle},
+     true},
     {"gluteus_maximus",
      {"gluteus_maximus", "Gluteus maximus", "Musculus gluteus maximus", Layer::Muscle}},
     {"tensor_fasciae_latae",
      {"tensor_fasciae_latae", "Tensor fasciae latae", "Musculus tensor fasciae latae",
       Layer::Muscle}},
-    {"piriformis", {"piriformis", "Piriformis", "Musculus piriformis", Layer::Muscle}},
+    {"piriformis", {"piriformis", "Piriformis", "Musculus piriformis", Layer::Muscle}, true},
     // The band acts as the common tendon of TFL and upper gluteus maximus.
     {"iliotibial_band",
      {"iliotibial_band", "Iliotibial band", "Tractus iliotibialis", Layer::Tendon}},
@@ -156,10 +165,26 @@ Scene buildHipModel(const std::string& contentDir, Sex sex, DiagnosticSink& sink
     addMidline(scene, kL5, l5Mesh.get());
     addMidline(scene, kL4, l4Mesh.get());
 
+    // Male: muscle stations written once (female, scaled) follow the male femur near the
+    // trochanter, which is not a scaled copy of the female one. The female femur is read again
+    // only for this (its problems, if any, were reported when the female model was built).
+    std::optional<FemurFollow> follow;
+    if (sex == Sex::Male && femurOk) {
+        DiagnosticSink quiet;
+        const Variant female{Sex::Female, variant.malePointScale};
+        ContentSection femaleHip = skeleton.section("hip_bone", female, quiet);
+        ContentSection femaleFemurSection = skeleton.section("femur", female, quiet);
+        FemurGeometry femaleFemur;
+        const glm::vec3 femaleCentre = femaleHip.point("hip_centre");
+        if (femaleHip.ok() && readFemurGeometry(femaleFemurSection, femaleCentre, femaleFemur))
+            follow = FemurFollow{femaleFemur, femur, variant.malePointScale};
+    }
+
     // Muscles and the iliotibial band.
     for (const auto& m : kMuscles) {
         ContentSection section = muscles.section(m.section, variant, sink);
-        addPair(scene, m.names, sweptMuscle(section));
+        addPair(scene, m.names,
+                sweptMuscle(section, follow && m.onTrochanter ? &*follow : nullptr));
     }
 
     // Insertions and bursae sit on the femur's facets, so they need its geometry.

@@ -6,8 +6,10 @@
 
 namespace medius::anatomy {
 
-TriangleMesh sweptMuscle(ContentSection& c) {
-    const auto centres = c.points("centres");
+TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
+    auto centres = c.points("centres");
+    if (follow && !c.perSex("centres"))
+        for (auto& p : centres) p = follow->apply(p);
     const auto widths = c.points("width_directions");
     const auto halfWidths = c.numbers("half_widths");
     const auto halfThick = c.numbers("half_thicknesses");

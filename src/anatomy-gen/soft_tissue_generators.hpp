@@ -7,7 +7,8 @@
 
 namespace medius::anatomy {
 
-TriangleMesh sweptMuscle(ContentSection& muscle);
+// `follow` (male variant, may be null): stations written once follow the male femur.
+TriangleMesh sweptMuscle(ContentSection& muscle, const FemurFollow* follow = nullptr);
 
 enum class Facet { Lateral, Superoposterior, Anterior };
 TriangleMesh tendonInsertion(ContentSection& insertion, const FemurGeometry& femur, Facet facet);

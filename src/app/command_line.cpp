@@ -29,7 +29,7 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     std::string screenshot, size;
     cli.add_option("--screenshot", screenshot,
                    "render one frame without a display and write it to this PNG file");
-    cli.add_option("--size", size, "image size for --screenshot, WIDTHxHEIGHT (default 1600x1000)");
+    cli.add_option("--size", size, "image size for --screenshot (default 1600x1000), or the window's size, WIDTHxHEIGHT");
     cli.add_option("--model", out.models,
                    "also show this model file (glTF/GLB, OBJ, STL, PLY, ...); repeatable");
     cli.add_option("--units", out.units, "units of --model files: auto, mm, cm or m")
@@ -51,6 +51,10 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
         ->check(CLI::IsMember({"clinician", "patient"}));
     cli.add_option("--report", out.reportFile,
                    "window: keep the current selection and camera in this file (for tests)");
+    cli.add_option("--play-input", out.playInput,
+                   "window: replay this input log (one event per frame), print frame times, quit");
+    cli.add_option("--record-input", out.recordInput,
+                   "window: record mouse and keys to this input log at exit (replay with --play-input)");
     cli.add_option("--hide-layer", out.hiddenLayers,
                    "hide a layer at start (bone, muscle, tendon, bursa, ligament, joint, nerve, skin); "
                    "repeatable");
@@ -120,8 +124,8 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     }
     if (!out.windowCapture.empty() && out.exitAfterFrames == 0)
         return {ParseOutcome::ExitFailure, "--window-capture needs --exit-after-frames"};
-    if (out.sizeGiven && !out.screenshot)
-        return {ParseOutcome::ExitFailure, "--size only applies with --screenshot"};
+    if (out.sizeGiven && (!out.exportDir.empty() || !out.handout.empty()))
+        return {ParseOutcome::ExitFailure, "--size applies to --screenshot or the window"};
     return {};
 }
 

@@ -35,6 +35,8 @@ struct CommandLine {
     std::string windowCapture;
     // For end-to-end tests: the window writes its state (selection, camera) to this file.
     std::string reportFile;
+    std::string playInput;    // replay this input log in the window, one event per frame, then quit
+    std::string recordInput;  // write the session's input to this log at exit
     std::vector<std::string> hiddenLayers;  // layers hidden at start
     std::string select;                     // structure selected at start
     std::string handout;                    // write the patient handout PDF here and exit

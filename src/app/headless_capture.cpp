@@ -18,6 +18,7 @@
 #include "render/debug_output.hpp"
 #include "render/egl_context.hpp"
 #include "render/scene_renderer.hpp"
+#include "app/startup_trace.hpp"
 
 namespace medius::app {
 
@@ -82,6 +83,7 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
     }
     render::GlMessageLog glLog;
     if (kDebugContext) render::installDebugOutput(glLog, true);
+    startupMark("OpenGL context");
 
     render::RenderTarget target;
     if (!target.resize(width, height, state.options.msaa, error)) {
@@ -94,6 +96,8 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
 
     render::SceneRenderer renderer;
     renderer.render(state.scene, state.view, state.camera, state.options, target);
+    glFinish();
+    startupMark("first frame rendered");
     if (std::getenv("MEDIUS_FRAME_TIMES")) {
         // A warm frame (the first one uploads the meshes), timed to the end of the GPU work.
         for (int i = 0; i < 3; ++i) {
@@ -111,6 +115,7 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
                      problem.c_str());
         return 1;
     }
+    startupMark("PNG written");
     std::printf("medius: wrote %s (%dx%d, %s)\n", path.c_str(), width, height,
                 context->rendererName().c_str());
     return 0;

@@ -9,6 +9,7 @@
 #include "app/command_line.hpp"
 #include "app/headless_capture.hpp"
 #include "app/scene_setup.hpp"
+#include "app/startup_trace.hpp"
 #include "app/window_app.hpp"
 #include "core/content_loader.hpp"
 #include "core/settings.hpp"
@@ -18,6 +19,7 @@
 int main(int argc, char** argv) {
     using namespace medius;
     try {
+        app::startupMark("main");
         app::CommandLine commandLine;  // not const: saved settings fill what it leaves unset
         const app::ParseResult parsed = app::parseCommandLine(argc, argv, commandLine);
         if (parsed.outcome == app::ParseOutcome::ExitSuccess) {
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
         app::AppState state;
         state.options = commandLine.view;
         app::buildScene(commandLine, state.scene, sink);
+        app::startupMark("scene built");
         const KnownNames known = app::knownNames(state.scene);
 
         if (!commandLine.checkContent.empty()) {
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         state.conditionId = commandLine.condition;
+        app::startupMark("content loaded");
         // The window remembers the user's settings; headless runs ignore them, so a
         // screenshot depends on its command line alone.
         const bool interactive =
@@ -125,6 +129,7 @@ int main(int argc, char** argv) {
         state.updatePose();
         state.view.syncWith(state.scene);
         state.applyCondition(sink);
+        app::startupMark("pose rig and view state ready");
         if (!commandLine.tour.empty()) {
             const Tour* tour = nullptr;
             for (const auto& t : state.tours)

@@ -7,11 +7,15 @@
 
 #include <chrono>
 #include <ctime>
-#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
 
 #include "app/camera_input.hpp"
+#include "app/input_replay.hpp"
+#include "app/startup_trace.hpp"
 #include "app/headless_capture.hpp"
 #include "export/handout.hpp"
 #include "app/input_events.hpp"
@@ -174,7 +178,24 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
 #ifndef NDEBUG
     glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
 #endif
-    session.window = glfwCreateWindow(1440, 900, "Medius", nullptr, nullptr);
+    // Replay input logs before opening anything: a bad log is a clear error, not a window.
+    std::optional<InputReplay> replay;
+    if (!commandLine.playInput.empty()) {
+        std::ifstream in(commandLine.playInput, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "medius: %s: cannot read the input log\n", commandLine.playInput.c_str());
+            return 2;
+        }
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const int errorsBefore = sink.count(Level::Error);
+        auto events = parseInputLog(text, commandLine.playInput, sink);
+        if (sink.count(Level::Error) > errorsBefore) return 2;
+        replay.emplace(std::move(events));
+    }
+    InputRecorder recorder;
+    session.window = glfwCreateWindow(commandLine.sizeGiven ? commandLine.width : 1440,
+                                      commandLine.sizeGiven ? commandLine.height : 900, "Medius",
+                                      nullptr, nullptr);
     if (!session.window) {
         std::fprintf(stderr, "medius: cannot create an OpenGL 3.3 core window: %s\n",
                      gGlfwError.c_str());
@@ -235,7 +256,9 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
     while (!glfwWindowShouldClose(window) && !state.quitRequested) {
         // 1. Events. When idle, sleep until something happens (libigl's viewer):
         //    on llvmpipe each redraw costs tens of milliseconds.
-        if (settleFrames > 0 || state.transition.active()) {
+        const auto frameStart = std::chrono::steady_clock::now();
+        double renderMs = 0.0;
+        if (settleFrames > 0 || state.transition.active() || replay) {
             glfwPollEvents();
         } else {
             glfwWaitEvents();
@@ -261,7 +284,9 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         // 2. UI: panels read state and emit actions.
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (replay) replay->apply(io, events);
         ImGui::NewFrame();
+        if (!commandLine.recordInput.empty()) recorder.observe(io, events);
         ActionQueue actions;
         ui.stats.triangles = state.scene.triangleCount();
         ui.stats.gpuBytes = renderer.gpuBytes();
@@ -377,6 +402,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                 ui.stats.frameMs = std::chrono::duration<float, std::milli>(
                                        std::chrono::steady_clock::now() - start)
                                        .count();
+                renderMs = ui.stats.frameMs;
                 shown = into;
                 sceneDirty = false;
             }
@@ -402,9 +428,27 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (lastFrame && !commandLine.windowCapture.empty())
             exitCode = saveBackBuffer(commandLine.windowCapture, fbWidth, fbHeight) ? 0 : 1;
         glfwSwapBuffers(window);
+        if (framesDrawn == 1) startupMark("first frame presented");
+        if (replay) {
+            replay->frameDone(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                        frameStart)
+                                  .count(),
+                              renderMs);
+            if (replay->finished()) {
+                std::printf("medius: %s\n", replay->summary().c_str());
+                break;
+            }
+        }
         if (lastFrame) break;
         // A test run keeps drawing instead of waiting for input that never comes.
         if (commandLine.exitAfterFrames > 0) settleFrames = 1;
+    }
+    if (!commandLine.recordInput.empty()) {
+        if (const std::string error = writeFileAtomically(commandLine.recordInput, recorder.text());
+            !error.empty())
+            std::fprintf(stderr, "medius: input log not saved: %s\n", error.c_str());
+        else
+            std::fprintf(stderr, "medius: input log saved to %s\n", commandLine.recordInput.c_str());
     }
     return exitCode;
 }

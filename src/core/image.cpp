@@ -66,6 +66,10 @@ std::string writePng(const std::string& path, const Image& image) {
     if (image.width <= 0 || image.height <= 0 ||
         image.rgba.size() != static_cast<std::size_t>(image.width) * image.height * 4)
         return "image has no pixels";
+    // Faster than stb's defaults (level 8, best of five filters per row) at a file about
+    // 10% larger: a screenshot is written while the user waits, at up to 3840x2160.
+    stbi_write_png_compression_level = 4;
+    stbi_write_force_png_filter = 4;  // Paeth: usually the best on rendered images
     std::string bytes;
     if (!stbi_write_png_to_func(appendBytes, &bytes, image.width, image.height, 4,
                                 image.rgba.data(), image.width * 4))

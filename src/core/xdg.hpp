@@ -4,9 +4,9 @@
 
 namespace medius {
 
-enum class XdgFolder { Config, Data };
+enum class XdgFolder { Config, Data, Cache };
 // $XDG_CONFIG_HOME/medius/<relative> or ~/.config/medius/<relative>; Data likewise with
-// $XDG_DATA_HOME and ~/.local/share.
+// $XDG_DATA_HOME and ~/.local/share, Cache with $XDG_CACHE_HOME and ~/.cache.
 std::string xdgPath(XdgFolder folder, const std::string& relative);
 
 }  // namespace medius

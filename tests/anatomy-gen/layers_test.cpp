@@ -6,7 +6,6 @@
 #include <cmath>
 #include <iostream>
 #include <limits>
-#include <span>
 #include <sstream>
 #include <string>
 
@@ -70,17 +69,8 @@ TEST(SoftTissueLayers, PenetrationMeasureFindsAKnownDepth) {
     EXPECT_NEAR(probe.depth({0, 5.0f, 0}), 15.0f, 0.3f);
 }
 
-// Known, still open exceptions to the 1 mm bound (issue 3), each capped at its current depth
-// so it cannot get worse unnoticed. Remove an entry once its structure is fixed.
-//  - piriformis: its route from the anterior sacrum to the trochanter crosses the hip bone
-//    where the greater sciatic notch should open (the notch sits too low/posterior).
-struct KnownException {
-    const char* tissue;
-    float cap;  // mm
-};
-constexpr KnownException kKnownFemale[] = {{"piriformis_r", 7.0f}, {"piriformis_l", 7.0f}};
-
-void checkPenetrations(Sex sex, std::span<const KnownException> known) {
+// Every muscle, tendon and bursa, both sexes, within 1 mm of the bone surfaces (issue 3).
+void checkPenetrations(Sex sex) {
     std::vector<Penetration> all;
     deepestPenetration(model(sex), &all);
     std::ostringstream table;
@@ -89,32 +79,24 @@ void checkPenetrations(Sex sex, std::span<const KnownException> known) {
         if (p.depth > 0.0f)
             table << "  " << p.tissue << " in " << p.bone << ": " << p.depth << " mm at ("
                   << p.at.x << ", " << p.at.y << ", " << p.at.z << ")\n";
-        float bound = kMaxPenetration;
-        for (const auto& k : known)
-            if (p.tissue == k.tissue) bound = k.cap;
-        EXPECT_LE(p.depth, bound) << p.tissue << " sinks " << p.depth << " mm into " << p.bone
+        EXPECT_LE(p.depth, kMaxPenetration) << p.tissue << " sinks " << p.depth << " mm into " << p.bone
                                   << " at (" << p.at.x << ", " << p.at.y << ", " << p.at.z << ")";
-        if (bound == kMaxPenetration && p.depth > worst.depth) worst = p;
+        if (p.depth > worst.depth) worst = p;
     }
     std::cout << (sex == Sex::Female ? "female" : "male")
               << " penetrations (deepest vertex per structure):\n"
               << table.str();
-    ::testing::Test::RecordProperty("deepest_penetration_mm_without_known_exceptions",
+    ::testing::Test::RecordProperty("deepest_penetration_mm",
                                     std::to_string(worst.depth));
     ::testing::Test::RecordProperty("deepest_penetration", worst.tissue + " in " + worst.bone);
     EXPECT_GE(all.size(), 28u);  // every muscle, tendon and bursa, both sides, was measured
 }
 
-TEST(SoftTissueLayers, SoftTissueStaysOutOfBoneFemale) {
-    checkPenetrations(Sex::Female, kKnownFemale);
-}
+TEST(SoftTissueLayers, SoftTissueStaysOutOfBoneFemale) { checkPenetrations(Sex::Female); }
 
-// Fails today: the male muscles are the female stations scaled by [model] male_point_scale,
-// which does not follow the larger male trochanter (gluteus medius anterior/middle about
-// 3.6 mm, gluteus minimus 2.7 mm, piriformis 6.6 mm into bone). Enable once fixed.
-TEST(SoftTissueLayers, DISABLED_SoftTissueStaysOutOfBoneMale) {
-    checkPenetrations(Sex::Male, kKnownFemale);
-}
+// The male muscles' stations follow the male femur near the trochanter (FemurFollow), not
+// only the male point scale.
+TEST(SoftTissueLayers, SoftTissueStaysOutOfBoneMale) { checkPenetrations(Sex::Male); }
 
 namespace {
 
@@ -215,8 +197,4 @@ void checkBursae(Sex sex) {
 
 TEST(SoftTissueLayers, BursaeLieBetweenTheLayersTheySeparateFemale) { checkBursae(Sex::Female); }
 
-// Fails today for the same reason as the male penetration test: in the male the subgluteus
-// medius and minimus bursae lie inside the gluteus medius and minimus bellies. Enable once fixed.
-TEST(SoftTissueLayers, DISABLED_BursaeLieBetweenTheLayersTheySeparateMale) {
-    checkBursae(Sex::Male);
-}
+TEST(SoftTissueLayers, BursaeLieBetweenTheLayersTheySeparateMale) { checkBursae(Sex::Male); }

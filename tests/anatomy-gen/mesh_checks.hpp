@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/mesh.hpp"
+#include "anatomy-gen/penetration.hpp"
 #include "core/structure.hpp"
 
 namespace medius::anatomy::testing {
@@ -29,42 +30,11 @@ glm::vec3 sliceCentroid(const TriangleMesh& mesh, float level, float halfThickne
 }  // namespace medius::anatomy::testing
 
 namespace medius::anatomy::testing {
-
-// Inside test and depth below the surface of one closed mesh, measured on the mesh itself
-// (not on the implicit shape it came from). Build once, query many points.
-class SolidProbe {
-public:
-    explicit SolidProbe(const TriangleMesh& mesh);
-    // Ray parity along the three axes, majority vote (a ray grazing an edge spoils one vote).
-    bool inside(const glm::vec3& p) const;
-    // Distance from p to the nearest triangle, searched up to `limit` (returns `limit` beyond).
-    float distance(const glm::vec3& p, float limit) const;
-    // How deep p lies inside the solid (0 outside), capped at `limit`.
-    float depth(const glm::vec3& p, float limit = 30.0f) const {
-        return inside(p) ? distance(p, limit) : 0.0f;
-    }
-
-private:
-    const TriangleMesh& mesh_;
-    glm::vec3 lo_{0.0f}, hi_{0.0f};
-    float cell_ = 4.0f;
-    glm::ivec3 dims_{1};
-    std::vector<std::vector<std::uint32_t>> cells_;        // triangles per 3D cell
-    std::vector<std::vector<std::uint32_t>> columns_[3];   // triangles per 2D column, per axis
-    glm::ivec2 columnDims_[3];
-    int parityCrossings(const glm::vec3& p, int axis) const;
-};
-
-struct Penetration {
-    std::string tissue, bone;
-    glm::vec3 at{0.0f};
-    float depth = 0.0f;
-};
-// The deepest soft-tissue vertex (muscle, tendon, bursa) inside any bone of the scene; depth 0
-// when none is inside. Also returns each tissue's worst depth in `perTissue` if given.
-Penetration deepestPenetration(const Scene& scene,
-                               std::vector<Penetration>* perTissue = nullptr);
-
+// The penetration measure lives in the library (anatomy-gen/penetration.hpp) so the pose tests
+// use the same one.
+using medius::anatomy::deepestPenetration;
+using medius::anatomy::Penetration;
+using medius::anatomy::SolidProbe;
 }  // namespace medius::anatomy::testing
 
 namespace medius::anatomy::testing {

@@ -43,7 +43,7 @@ TEST(CommandLine, BadValuesGiveOneClearLine) {
     };
     const Case cases[] = {
         {{"--size", "12x", "--screenshot", "a.png"}, "--size: '12x' is not WIDTHxHEIGHT"},
-        {{"--size", "800x600"}, "--size only applies with --screenshot"},
+        {{"--size", "800x600", "--export", "out"}, "--size applies to --screenshot or the window"},
         {{"--msaa", "64"}, "--msaa: '64' is not a number from 1 to 16"},
         {{"--view", "sideways"}, "--view: 'sideways' is not one of anterior"},
         {{"--units", "furlongs"}, "furlongs"},

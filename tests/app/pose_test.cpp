@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "anatomy-gen/penetration.hpp"
 #include "app/scene_setup.hpp"
 #include "core/hip_pose.hpp"
 
@@ -116,4 +117,81 @@ TEST(HipPose, SingleLegStanceLeverNeedsAbductorsStrongerThanBodyWeight) {
     // the body weight's arm about the stance hip grows, which is why the drop does not stop by
     // itself (people lean the trunk over the stance hip instead: the compensated gait).
     EXPECT_GT(stanceLever(rig, *findPosePreset("trendelenburg")).weightArm, lever.weightArm);
+}
+
+// Issue 7: nothing passes through bone in the preset postures. Muscles, tendons (the
+// iliotibial band among them) and bursae are measured with the same measure as the rest-pose
+// layer test (anatomy-gen/penetration.hpp, used by tests/anatomy-gen/layers_test.cpp: deepest
+// vertex inside a bone, by ray parity and the distance to the nearest bone triangle), in every
+// preset's posed scene, both sexes; the skin likewise.
+constexpr float kMaxPosedPenetration = 1.0f;  // mm, as at rest (issue 3)
+
+// Known, still open exceptions, each capped just above its measured depth (female / male) so it
+// cannot get worse unnoticed. All come from the pose's linear blend (core/hip_pose.cpp,
+// femurWeight), not from the rest geometry, which is within 1 mm everywhere:
+//  - soft tissue that lies on the femur but only partly follows it (the weight ramps from 25 mm
+//    above to 70 mm below the trochanter tip) lags while the femur turns under it: in 35 deg of
+//    flexion the gluteus minimus sinks 3.5 / 3.8 mm into the front of the trochanter, in the
+//    crossed legs (80 deg flexion, 20 adduction) 2.9 / 4.8 mm; the lower gluteus maximus, half
+//    carried by the femur, swings into the ischial tuberosity by 8.9 / 7.6 mm.
+//  - the skin is one mesh for both legs and only its right side follows the femur: adducted
+//    (hanging on the hip 19.3 / 19.3 mm, side-lying on the other side 16.9 / 15.0 mm) the right
+//    femur's lower shaft passes through the unmoved inner-thigh skin; in the crossed legs
+//    11.5 / 0 mm; with the pelvis dropped (Trendelenburg) 13.1 / 15.0 mm.
+// Remove an entry once the blend is fixed.
+struct PosedException {
+    const char* preset;
+    const char* tissue;  // structure id, or "skin"
+    float cap;           // mm
+};
+constexpr PosedException kPosedExceptions[] = {
+    {"crossed-legs", "gluteus_maximus_r", 9.5f},       // 8.93 / 7.65
+    {"crossed-legs", "gluteus_minimus_r", 5.5f},       // 2.95 / 4.84
+    {"side-lying-painful", "gluteus_minimus_r", 4.0f}, // 3.52 / 3.75
+    {"side-lying-pillow", "gluteus_minimus_r", 4.0f},  // 3.45 / 3.68
+    {"hanging-on-hip", "skin", 20.0f},                 // 19.27 / 19.26
+    {"crossed-legs", "skin", 12.0f},                   // 11.47 / 0
+    {"side-lying-other", "skin", 17.5f},               // 16.85 / 14.99
+    {"trendelenburg", "skin", 15.5f},                  // 13.08 / 14.98
+};
+
+float posedBound(const std::string& preset, const std::string& tissue) {
+    for (const auto& e : kPosedExceptions)
+        if (preset == e.preset && tissue == e.tissue) return e.cap;
+    return kMaxPosedPenetration;
+}
+
+TEST(HipPose, NothingPassesThroughBoneInThePresets) {
+    for (const char* sex : {"female", "male"}) {
+        Scene rest;
+        DiagnosticSink sink;
+        app::CommandLine options;
+        options.sex = sex;
+        app::buildScene(options, rest, sink);
+        const PoseRig rig = makePoseRig(rest);
+        ASSERT_TRUE(rig.valid) << sex;
+        for (const auto& preset : posePresets()) {
+            Scene posed;
+            poseScene(rest, rig, preset.pose, posed);
+            std::vector<anatomy::Penetration> all;
+            const anatomy::Penetration worst = anatomy::deepestPenetration(posed, &all);
+            std::printf("%-6s %-20s deepest soft tissue in bone %.2f mm (%s in %s)\n", sex,
+                        preset.name, worst.depth, worst.tissue.c_str(), worst.bone.c_str());
+            EXPECT_GE(all.size(), 28u) << "every muscle, tendon and bursa was measured";
+            for (const auto& p : all)
+                EXPECT_LE(p.depth, posedBound(preset.name, p.tissue))
+                    << sex << " " << preset.name << ": " << p.tissue << " sinks " << p.depth
+                    << " mm into " << p.bone << " at (" << p.at.x << ", " << p.at.y << ", "
+                    << p.at.z << ")";
+            // The skin: no bone may show through it.
+            const anatomy::Penetration skin =
+                anatomy::deepestPenetration(posed, nullptr, {Layer::Skin});
+            std::printf("%-6s %-20s skin in bone %.2f mm (%s)\n", sex, preset.name, skin.depth,
+                        skin.bone.c_str());
+            EXPECT_LE(skin.depth, posedBound(preset.name, "skin"))
+                << sex << " " << preset.name << ": the skin passes " << skin.depth << " mm into "
+                << skin.bone << " at (" << skin.at.x << ", " << skin.at.y << ", " << skin.at.z
+                << ")";
+        }
+    }
 }
