@@ -69,6 +69,7 @@ std::string InputReplay::summary() const {
 }
 
 void InputRecorder::observe(const ImGuiIO& io, const InputEvents& events) {
+    const std::size_t before = events_.size();
     const glm::vec2 at(io.MousePos.x, io.MousePos.y);
     const bool valid = io.MousePos.x > -1e6f && io.MousePos.y > -1e6f;
     if (valid && at != pointer_) {
@@ -100,6 +101,17 @@ void InputRecorder::observe(const ImGuiIO& io, const InputEvents& events) {
         e.key = k.key;
         e.mods = k.mods;
         events_.push_back(e);
+    }
+    if (events_.size() == before) {
+        ++idleFrames_;
+    } else if (idleFrames_ > 0) {
+        // Frames without input keep their place, so a replay keeps the recording's timing
+        // (a camera move still gliding when the next drag starts, say).
+        InputLogEvent wait;
+        wait.kind = InputLogEvent::Kind::Wait;
+        wait.frames = idleFrames_;
+        events_.insert(events_.begin() + static_cast<std::ptrdiff_t>(before), wait);
+        idleFrames_ = 0;
     }
 }
 

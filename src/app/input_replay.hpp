@@ -45,6 +45,7 @@ private:
     std::vector<InputLogEvent> events_;
     glm::vec2 pointer_{-1.0f};
     bool down_[3] = {false, false, false};
+    int idleFrames_ = 0;
 };
 
 }  // namespace medius::app

@@ -1,6 +1,7 @@
 // Runs the built medius binary the way a user or a script would.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -19,10 +20,30 @@ struct ProcessResult {
     std::string output;  // stdout and stderr together
 };
 
+// The user's cache, settings and bookmarks stay untouched: each test process has its own.
+struct PrivateHome {
+    std::string path;
+    PrivateHome() {
+        const auto dir = fs::temp_directory_path() / ("medius_cli_home_" + std::to_string(::getpid()));
+        fs::create_directories(dir);
+        path = dir.string();
+    }
+    ~PrivateHome() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+std::string privateXdgHome() {
+    static const PrivateHome home;
+    return home.path;
+}
+
 // No display: DISPLAY and WAYLAND_DISPLAY are removed from the environment.
-ProcessResult runMedius(const std::string& args) {
-    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(MEDIUS_BINARY) +
-                                "' " + args + " 2>&1";
+ProcessResult runMedius(const std::string& args, const std::string& env = "") {
+    const std::string home = privateXdgHome();
+    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY XDG_CACHE_HOME='" + home +
+                                "/cache' XDG_CONFIG_HOME='" + home + "/config' XDG_DATA_HOME='" + home +
+                                "/data' " + env + " '" + std::string(MEDIUS_BINARY) + "' " + args + " 2>&1";
     ProcessResult run;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return run;
@@ -237,4 +258,50 @@ TEST(MediusBinary, MeshManifestReplacesBuiltInBonesWithRealSpecimens) {
     EXPECT_LT(hip * 20, other) << "hip_bone_r should be the coarse specimen";
     fs::remove_all(dir);
     fs::remove(manifest);
+}
+
+TEST(MediusBinary, SecondStartReadsTheAnatomySnapshotAndDrawsTheSame) {
+    const std::string cache = privateXdgHome() + "/cache/medius/anatomy-female.bin";
+    fs::remove(cache);
+    const auto first = tempPath("cache_first.png"), second = tempPath("cache_second.png");
+    const ProcessResult a = runMedius("--screenshot '" + first + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
+    ASSERT_EQ(a.exitCode, 0) << a.output;
+    EXPECT_EQ(a.output.find("read from the cache"), std::string::npos) << a.output;
+    ASSERT_TRUE(fs::exists(cache));
+    const ProcessResult b = runMedius("--screenshot '" + second + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
+    ASSERT_EQ(b.exitCode, 0) << b.output;
+    EXPECT_NE(b.output.find("anatomy read from the cache"), std::string::npos) << b.output;
+    medius::Image x, y;
+    ASSERT_EQ(medius::readPng(first, x), "");
+    ASSERT_EQ(medius::readPng(second, y), "");
+    EXPECT_EQ(x.rgba, y.rgba) << "the snapshot must give the very same picture";
+
+    // A damaged snapshot is regenerated, silently and correctly.
+    {
+        std::fstream f(cache, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(cache) / 2));
+        f.write("damage", 6);
+    }
+    const ProcessResult c = runMedius("--screenshot '" + second + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
+    ASSERT_EQ(c.exitCode, 0) << c.output;
+    EXPECT_EQ(c.output.find("read from the cache"), std::string::npos) << c.output;
+    ASSERT_EQ(medius::readPng(second, y), "");
+    EXPECT_EQ(x.rgba, y.rgba);
+    fs::remove(first);
+    fs::remove(second);
+}
+
+TEST(MediusBinary, EditedAnatomyContentIsNotServedFromTheSnapshot) {
+    const fs::path content = tempPath("content_copy");
+    fs::remove_all(content);
+    fs::copy(fs::path(MEDIUS_SOURCE_DIR) / "content", content, fs::copy_options::recursive);
+    ASSERT_EQ(runMedius("--content '" + content.string() + "' --list-structures").exitCode, 0);
+    const ProcessResult same = runMedius("--content '" + content.string() + "' --list-structures",
+                                         "MEDIUS_STARTUP_TRACE=1");
+    EXPECT_NE(same.output.find("read from the cache"), std::string::npos) << same.output;
+    std::ofstream(content / "anatomy" / "muscles.toml", std::ios::app) << "\n# an edit\n";
+    const ProcessResult edited = runMedius("--content '" + content.string() + "' --list-structures",
+                                           "MEDIUS_STARTUP_TRACE=1");
+    EXPECT_EQ(edited.output.find("read from the cache"), std::string::npos) << edited.output;
+    fs::remove_all(content);
 }

@@ -84,6 +84,7 @@ protected:
         if (pid_ == 0) {
             setenv("XDG_DATA_HOME", data.c_str(), 1);  // never touch the user's bookmarks
             setenv("XDG_CONFIG_HOME", config.c_str(), 1);  // nor their settings
+            setenv("XDG_CACHE_HOME", (fs::temp_directory_path() / "medius_e2e_cache").c_str(), 1);
             execl(MEDIUS_BINARY, MEDIUS_BINARY, "--view", "lateral", "--hide-layer", "muscle",
                   "--hide-layer", "tendon", "--hide-layer", "bursa", "--hide-layer", "ligament",
                   "--hide-layer", "joint", "--hide-layer", "nerve", "--report", report_.c_str(),
@@ -173,4 +174,50 @@ TEST_F(MediusWindow, ClickSelectsTheTrochanterDragTurnsAndViewKeysMoveTheCamera)
     ASSERT_TRUE(WIFEXITED(status)) << "medius did not quit on Ctrl+Q";
     EXPECT_EQ(WEXITSTATUS(status), 0);
     pid_ = -1;
+}
+
+// The input log path (F3D's interaction test play/record): a log drives the real window one
+// event per frame; what the window records while replaying replays to the same camera.
+TEST(MediusInputLog, ReplayDrivesTheWindowAndARecordingReplaysTheSame) {
+    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "needs an X display: run under xvfb-run";
+    const fs::path dir = fs::temp_directory_path() / ("medius_replay_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string log = (dir / "drive.log").string(), recorded = (dir / "recorded.log").string();
+    std::ofstream(log) << "# key 2 (posterior), let the move finish, then drag sideways\n"
+                          "wait 3\nkey 2\nwait 60\nmove 400 500\npress left\nmove 440 500\n"
+                          "move 480 500\nrelease left\nwait 2\n";
+    auto run = [&](const std::string& input, const std::string& report, const std::string& extra) {
+        const std::string command =
+            "env XDG_CONFIG_HOME='" + (dir / "config").string() + "' XDG_DATA_HOME='" + (dir / "data").string() +
+            "' XDG_CACHE_HOME='" + (fs::temp_directory_path() / "medius_e2e_cache").string() + "' '" +
+            MEDIUS_BINARY + "' --size 800x600 --vsync false --view lateral --play-input '" + input +
+            "' --report '" + report + "' " + extra + " > '" + report + ".out' 2>&1";
+        return std::system(command.c_str());
+    };
+    ASSERT_EQ(run(log, (dir / "first").string(), "--record-input '" + recorded + "'"), 0);
+    const auto first = readReport((dir / "first").string());
+    ASSERT_TRUE(first);
+    // Posterior is yaw pi; the 80 px drag turned it further.
+    EXPECT_GT(std::fabs(std::fabs(first->pose.yaw) - 3.14159f), 0.2f) << first->pose.yaw;
+    std::ifstream out((dir / "first.out").string());
+    const std::string printed((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+    EXPECT_NE(printed.find("replayed 9 events in 71 frames"), std::string::npos) << printed;
+
+    std::ifstream in(recorded);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("key 2"), std::string::npos) << text;
+    EXPECT_NE(text.find("press left"), std::string::npos) << text;
+    ASSERT_EQ(run(recorded, (dir / "second").string(), ""), 0);
+    const auto second = readReport((dir / "second").string());
+    ASSERT_TRUE(second);
+    EXPECT_NEAR(second->pose.yaw, first->pose.yaw, 1e-3f);
+    EXPECT_NEAR(second->pose.pitch, first->pose.pitch, 1e-3f);
+
+    // A bad log is refused before any window opens, naming its line.
+    std::ofstream(dir / "bad.log") << "move 1 2\njump 3\n";
+    EXPECT_EQ(run((dir / "bad.log").string(), (dir / "bad").string(), "") >> 8, 2);
+    std::ifstream badOut((dir / "bad.out").string());
+    const std::string badText((std::istreambuf_iterator<char>(badOut)), std::istreambuf_iterator<char>());
+    EXPECT_NE(badText.find("bad.log:2: error: unknown event 'jump'"), std::string::npos) << badText;
+    fs::remove_all(dir);
 }
