@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 
 #include "app/app_state.hpp"
 #include "app/command_line.hpp"
@@ -31,6 +32,20 @@ int main(int argc, char** argv) {
             return 2;
         }
 
+        {
+            // Without its content Medius has no anatomy and nothing to explain: one clear line.
+            const std::string content =
+                commandLine.contentDir.empty() ? app::defaultContentDir() : commandLine.contentDir;
+            std::error_code ec;
+            if (!std::filesystem::is_directory(content + "/anatomy", ec) &&
+                !std::filesystem::is_directory(content + "/conditions", ec)) {
+                std::fprintf(stderr,
+                             "medius: %s: content folder not found or unreadable (it holds anatomy/ "
+                             "and conditions/; give --content DIR or set MEDIUS_CONTENT_DIR)\n",
+                             content.c_str());
+                return 2;
+            }
+        }
         DiagnosticSink sink;
         const bool verbose = commandLine.verbose;
         sink.setListener([verbose](const Diagnostic& d) {

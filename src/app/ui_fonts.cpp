@@ -3,11 +3,17 @@
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace medius::app {
 
 std::string findUiFont() {
+    // MEDIUS_UI_FONT chooses another TTF; when it is missing the built-in font is used.
+    if (const char* chosen = std::getenv("MEDIUS_UI_FONT"); chosen && *chosen) {
+        std::error_code ec;
+        return std::filesystem::is_regular_file(chosen, ec) ? chosen : "";
+    }
     static const char* kCandidates[] = {
         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
         "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",

@@ -221,7 +221,9 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
     glfwGetWindowContentScale(window, &contentScale, &unusedY);
     const std::string fontPath = findUiFont();
     if (fontPath.empty())
-        sink.warning("", 0, "no TTF font found (install fonts-dejavu-core); using ImGui's built-in font");
+        sink.warning(std::getenv("MEDIUS_UI_FONT") ? std::getenv("MEDIUS_UI_FONT") : "", 0,
+                     "no TTF font found (install fonts-dejavu-core, or point MEDIUS_UI_FONT at a "
+                     ".ttf); using ImGui's built-in font");
     float appliedScale = contentScale * state.options.uiScale;
     std::string appliedTheme = state.options.theme;
     buildUiFonts(fontPath, uiFontSize(appliedTheme, appliedScale));

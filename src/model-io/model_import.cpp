@@ -62,11 +62,31 @@ std::optional<TriangleMesh> importMesh(const std::string& path, const ImportOpti
                            aiProcess_GenSmoothNormals | aiProcess_PreTransformVertices |
                            aiProcess_SortByPType | aiProcess_ValidateDataStructure |
                            aiProcess_FindInvalidData;
-    const aiScene* scene = importer.ReadFile(path, flags);
+    const aiScene* scene = nullptr;
+    try {
+        scene = importer.ReadFile(path, flags);
+    } catch (const std::exception& e) {  // Assimp catches most of its own; not all
+        sink.error(path, 0, std::string("cannot read model: ") + e.what());
+        return std::nullopt;
+    }
     if (!scene || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode) {
-        const char* why = importer.GetErrorString();
+        const char* raw = importer.GetErrorString();
+        std::string why = raw && *raw ? raw : "unknown format";
+        // Assimp's words for two common cases, said in the user's terms.
+        if (why.find("No meshes remaining") != std::string::npos)
+            why = "no usable triangles (every face had invalid coordinates, such as NaN or "
+                  "infinity, or the file has no faces)";
+        else if (why.find("bad_alloc") != std::string::npos)
+            why = "the file declares more data than memory can hold (a damaged header?)";
+        sink.error(path, 0, "cannot read model: " + why);
+        return std::nullopt;
+    }
+    std::size_t triangles = 0;
+    for (unsigned m = 0; m < scene->mNumMeshes; ++m) triangles += scene->mMeshes[m]->mNumFaces;
+    if (triangles > options.maxTriangles) {
         sink.error(path, 0,
-                   std::string("cannot read model: ") + (why && *why ? why : "unknown format"));
+                   "has " + std::to_string(triangles) + " triangles; Medius shows models of up to " +
+                       std::to_string(options.maxTriangles) + " (simplify it first, e.g. in MeshLab)");
         return std::nullopt;
     }
 

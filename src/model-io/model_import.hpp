@@ -22,6 +22,9 @@ float millimetresPerUnit(Units units);
 struct ImportOptions {
     Units units = Units::Auto;
     glm::mat4 transform{1.0f};  // applied after unit scaling, into the pelvic frame
+    // Larger models are refused with a message rather than left to exhaust memory or
+    // make every frame take seconds on a software renderer.
+    std::size_t maxTriangles = 20'000'000;
 };
 
 std::optional<TriangleMesh> importMesh(const std::string& path, const ImportOptions& options,

@@ -305,3 +305,53 @@ TEST(MediusBinary, EditedAnatomyContentIsNotServedFromTheSnapshot) {
     EXPECT_EQ(edited.output.find("read from the cache"), std::string::npos) << edited.output;
     fs::remove_all(content);
 }
+
+// The bad-input suite at the level of the whole program (model files are covered in
+// tests/model-io): each case gives a clear message and a non-zero exit or a graceful fallback.
+TEST(BadInput, MissingContentFolderIsOneLineAndExitTwo) {
+    const ProcessResult r = runMedius("--content /nonexistent/medius-content --screenshot " + tempPath("x.png"));
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.output.find("/nonexistent/medius-content: content folder not found"), std::string::npos) << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+}
+
+TEST(BadInput, BrokenModelsStillLeaveTheAnatomyOnScreen) {
+    const auto nan = tempPath("nan.obj");
+    std::ofstream(nan) << "v nan 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n";
+    const auto png = tempPath("bad_model.png");
+    const ProcessResult r = runMedius("--model '" + nan + "' --model /nonexistent.stl --screenshot '" + png +
+                                      "' --size 160x100");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find(nan + ": error: cannot read model: no usable triangles"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("/nonexistent.stl: error: model file not found"), std::string::npos) << r.output;
+    medius::Image img;
+    ASSERT_EQ(medius::readPng(png, img), "");
+    EXPECT_GT(maxChannelDifference(img.pixel(2, 2), img.pixel(80, 50)), 25) << "the anatomy is still drawn";
+    fs::remove(nan);
+    fs::remove(png);
+}
+
+TEST(BadInput, NoOpenGl33IsAClearErrorNotACrash) {
+    // Mesa can pretend to offer only OpenGL 3.0: Medius needs 3.3 core and says so.
+    const ProcessResult r = runMedius("--screenshot " + tempPath("nogl.png") + " --size 64x64",
+                                      "MESA_GL_VERSION_OVERRIDE=3.0");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("OpenGL 3.3"), std::string::npos) << r.output;
+}
+
+TEST(BadInput, ConfigAndDataFoldersThatAreFilesDoNotStopHeadlessWork) {
+    const auto blocker = tempPath("not_a_folder");
+    std::ofstream(blocker) << "a file where the folders should be";
+    const auto png = tempPath("blocked.png");
+    const ProcessResult r = runMedius("--screenshot '" + png + "' --size 64x64",
+                                      "XDG_CONFIG_HOME='" + blocker + "' XDG_DATA_HOME='" + blocker +
+                                          "' XDG_CACHE_HOME='" + blocker + "'");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_TRUE(fs::exists(png));
+    std::ifstream in(blocker);
+    std::string kept;
+    std::getline(in, kept);
+    EXPECT_EQ(kept, "a file where the folders should be") << "nothing of the user's is overwritten";
+    fs::remove(blocker);
+    fs::remove(png);
+}

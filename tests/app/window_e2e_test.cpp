@@ -221,3 +221,28 @@ TEST(MediusInputLog, ReplayDrivesTheWindowAndARecordingReplaysTheSame) {
     EXPECT_NE(badText.find("bad.log:2: error: unknown event 'jump'"), std::string::npos) << badText;
     fs::remove_all(dir);
 }
+
+// Bad input for the window: no usable font and a configuration "folder" that is a file.
+// Medius opens, draws, says what it could not do, and leaves the file alone.
+TEST(BadInputWindow, MissingFontAndUnwritableConfigFallBackGracefully) {
+    if (!std::getenv("DISPLAY")) GTEST_SKIP() << "needs an X display: run under xvfb-run";
+    const fs::path dir = fs::temp_directory_path() / ("medius_badwin_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string blocker = (dir / "config_is_a_file").string();
+    std::ofstream(blocker) << "keep me";
+    const std::string out = (dir / "out.txt").string();
+    const std::string command = "env MEDIUS_UI_FONT=/nonexistent/font.ttf XDG_CONFIG_HOME='" + blocker +
+                                "' XDG_DATA_HOME='" + (dir / "data").string() + "' XDG_CACHE_HOME='" +
+                                (fs::temp_directory_path() / "medius_e2e_cache").string() + "' '" + MEDIUS_BINARY +
+                                "' --size 640x400 --exit-after-frames 3 > '" + out + "' 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    std::ifstream in(out);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("/nonexistent/font.ttf: warning: no TTF font found"), std::string::npos) << text;
+    EXPECT_NE(text.find("settings not saved"), std::string::npos) << text;
+    std::ifstream kept(blocker);
+    std::string line;
+    std::getline(kept, line);
+    EXPECT_EQ(line, "keep me");
+    fs::remove_all(dir);
+}

@@ -126,3 +126,43 @@ TEST(Units, ParseAndScale) {
     EXPECT_FLOAT_EQ(io::millimetresPerUnit(io::Units::Metres), 1000.0f);
     EXPECT_FLOAT_EQ(io::millimetresPerUnit(io::Units::Centimetres), 10.0f);
 }
+
+TEST_F(ModelImport, NonFiniteCoordinatesAndAbsurdHeadersAreClearErrors) {
+    using namespace std::string_literals;
+    const auto nan = write("nan.obj", "v nan 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 1 2 3\nf 1 3 4\nf 2 3 4\n");
+    EXPECT_FALSE(io::importMesh(nan, {}, sink_));
+    ASSERT_TRUE(sink_.hasErrors());
+    EXPECT_NE(sink_.all().back().message.find("NaN"), std::string::npos) << sink_.all().back().message;
+    // A binary STL that claims four billion triangles in a 134-byte file.
+    sink_.clear();
+    const auto stl = write("huge.stl", std::string(80, '\0') + "\xff\xff\xff\xff"s + std::string(50, '\0'));
+    EXPECT_FALSE(io::importMesh(stl, {}, sink_));
+    EXPECT_TRUE(sink_.hasErrors());
+    // A PLY header declaring four billion vertices.
+    sink_.clear();
+    const auto ply = write("huge.ply",
+                           "ply\nformat binary_little_endian 1.0\nelement vertex 4000000000\nproperty float x\n"
+                           "property float y\nproperty float z\nelement face 1\nproperty list uchar int "
+                           "vertex_indices\nend_header\n" + std::string(100, '\0'));
+    EXPECT_FALSE(io::importMesh(ply, {}, sink_));
+    ASSERT_TRUE(sink_.hasErrors());
+    EXPECT_EQ(sink_.all().back().file, ply);
+}
+
+TEST_F(ModelImport, ModelsOverTheTriangleBudgetAreRefusedWithTheirCount) {
+    std::string obj;
+    for (int i = 0; i < 30; ++i) obj += "v " + std::to_string(i) + " 0 0\nv " + std::to_string(i) + " 1 0\nv " +
+                                        std::to_string(i) + " 0 1\n";
+    for (int i = 0; i < 30; ++i)
+        obj += "f " + std::to_string(3 * i + 1) + " " + std::to_string(3 * i + 2) + " " + std::to_string(3 * i + 3) + "\n";
+    const auto path = write("thirty.obj", obj);
+    io::ImportOptions options;
+    options.units = io::Units::Millimetres;
+    options.maxTriangles = 29;
+    EXPECT_FALSE(io::importMesh(path, options, sink_));
+    ASSERT_TRUE(sink_.hasErrors());
+    EXPECT_NE(sink_.all().back().message.find("has 30 triangles"), std::string::npos) << sink_.all().back().message;
+    options.maxTriangles = 30;
+    sink_.clear();
+    EXPECT_TRUE(io::importMesh(path, options, sink_));
+}
