@@ -46,6 +46,7 @@ HipPose AppState::wantedPose() const {
 bool AppState::updatePose() {
     const HipPose wanted = wantedPose();
     if (!rig.valid || wanted == appliedPose) return false;
+    if (!rig.bones) rig = makePoseRig(restScene, true);  // the weights, the first time they count
     poseScene(restScene, rig, wanted, scene);
     appliedPose = wanted;
     return true;

@@ -95,17 +95,22 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
     if (!state.tourPlayback) state.resetCamera(false);
 
     render::SceneRenderer renderer;
-    renderer.render(state.scene, state.view, state.camera, state.options, target);
+    // MEDIUS_RENDER_DETAIL=interactive shows what the window draws while the camera moves.
+    const char* detailSetting = std::getenv("MEDIUS_RENDER_DETAIL");
+    const auto detail = detailSetting && std::string(detailSetting) == "interactive"
+                            ? render::RenderDetail::Interactive
+                            : render::RenderDetail::Full;
+    renderer.render(state.scene, state.view, state.camera, state.options, target, detail);
     glFinish();
     startupMark("first frame rendered");
     if (std::getenv("MEDIUS_FRAME_TIMES")) {
         // A warm frame (the first one uploads the meshes), timed to the end of the GPU work.
         for (int i = 0; i < 3; ++i) {
             const auto start = std::chrono::steady_clock::now();
-            renderer.render(state.scene, state.view, state.camera, state.options, target);
+            renderer.render(state.scene, state.view, state.camera, state.options, target, detail);
             glFinish();
             const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-            std::printf("medius: frame %.1f ms (%zu triangles)\n", ms, state.scene.triangleCount());
+            std::printf("medius: frame %.1f ms (%zu triangles shaded)\n", ms, renderer.lastTriangles());
         }
     }
     if (withUi && !drawUiOver(state, renderer, target)) return 1;

@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
             state.tours = loadTours({content + "/tours", userTourFolder()}, names, sink);
         }
         state.restScene = state.scene;
-        state.rig = makePoseRig(state.restScene);
+        state.rig = makePoseRig(state.restScene, /*withWeights=*/false);
         state.updatePose();
         state.view.syncWith(state.scene);
         state.applyCondition(sink);

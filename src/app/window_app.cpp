@@ -392,14 +392,16 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             if (sceneDirty || resized) {
                 const bool cheap = interacting && quality.samples() > 1;
                 into = cheap ? &fast : &quality;
-                qualityPending = cheap;
+                // A single-sample or simplified frame is replaced by a full one once still.
+                qualityPending = cheap || (interacting && state.options.simplifyWhileMoving);
             } else if (qualityPending && !interacting) {
                 into = &quality;
                 qualityPending = false;
             }
             if (into) {
                 const auto start = std::chrono::steady_clock::now();
-                renderer.render(state.scene, state.view, state.camera, state.options, *into);
+                renderer.render(state.scene, state.view, state.camera, state.options, *into,
+                                interacting ? render::RenderDetail::Interactive : render::RenderDetail::Full);
                 glFinish();
                 ui.stats.frameMs = std::chrono::duration<float, std::milli>(
                                        std::chrono::steady_clock::now() - start)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/quaternion.hpp>
+#include <unordered_map>
 
 namespace medius {
 
@@ -89,9 +91,106 @@ glm::vec3 lowestCentroid(const TriangleMesh& m, float band, bool highest) {
         }
     return n ? sum / static_cast<float>(n) : glm::vec3(0.0f);
 }
+
+// Nearest-vertex distance to a set of bone meshes, through a k-d tree of their vertices (the
+// bones' vertices lie a few mm apart: close enough to the surface distance for weights, and
+// exact nearest points keep the weights continuous).
+class BoneDistance {
+public:
+    // One point per `cell` mm voxel is kept: the distances change by less than a cell, and the
+    // queries, exact on what is kept, stay continuous (and fast: far queries visit many points).
+    void build(const std::vector<glm::vec3>& points, float cell) {
+        std::unordered_map<std::uint64_t, glm::vec3> kept;
+        for (const auto& p : points) {
+            const glm::ivec3 c = glm::ivec3(glm::floor(p / cell)) + 0x100000;
+            const std::uint64_t key = (static_cast<std::uint64_t>(c.x) << 42) |
+                                      (static_cast<std::uint64_t>(c.y) << 21) | static_cast<std::uint64_t>(c.z);
+            kept.emplace(key, p);
+        }
+        points_.clear();
+        for (const auto& [key, p] : kept) points_.push_back(p);
+        std::sort(points_.begin(), points_.end(), [](const glm::vec3& u, const glm::vec3& v) {
+            return u.x != v.x ? u.x < v.x : (u.y != v.y ? u.y < v.y : u.z < v.z);
+        });  // the same tree whatever the hash order
+        axis_.assign(points_.size(), 0);
+        split(0, points_.size());
+    }
+    float distance(const glm::vec3& p, float limit) const {
+        float best2 = limit * limit;
+        nearest(0, points_.size(), p, best2);
+        return std::sqrt(best2);
+    }
+
+private:
+    void split(std::size_t lo, std::size_t hi) {
+        if (hi - lo <= 1) return;
+        Bounds b;
+        for (std::size_t i = lo; i < hi; ++i) b.extend(points_[i]);
+        const glm::vec3 size = b.max - b.min;
+        const int axis = size.x >= size.y && size.x >= size.z ? 0 : (size.y >= size.z ? 1 : 2);
+        const std::size_t mid = (lo + hi) / 2;
+        std::nth_element(points_.begin() + lo, points_.begin() + mid, points_.begin() + hi,
+                         [axis](const glm::vec3& u, const glm::vec3& v) { return u[axis] < v[axis]; });
+        axis_[mid] = static_cast<std::uint8_t>(axis);
+        split(lo, mid);
+        split(mid + 1, hi);
+    }
+    void nearest(std::size_t lo, std::size_t hi, const glm::vec3& p, float& best2) const {
+        if (lo >= hi) return;
+        const std::size_t mid = (lo + hi) / 2;
+        const glm::vec3 d = points_[mid] - p;
+        best2 = std::min(best2, glm::dot(d, d));
+        const float off = p[axis_[mid]] - points_[mid][axis_[mid]];
+        if (off < 0.0f) {
+            nearest(lo, mid, p, best2);
+            if (off * off < best2) nearest(mid + 1, hi, p, best2);
+        } else {
+            nearest(mid + 1, hi, p, best2);
+            if (off * off < best2) nearest(lo, mid, p, best2);
+        }
+    }
+    std::vector<glm::vec3> points_;
+    std::vector<std::uint8_t> axis_;
+};
 }  // namespace
 
-PoseRig makePoseRig(const Scene& rest) {
+namespace {
+float smooth01(float x) {
+    x = std::clamp(x, 0.0f, 1.0f);
+    return x * x * (3.0f - 2.0f * x);
+}
+// The skin in a flexed hip: the thigh's skin goes with the femur whole (from a twentieth of the
+// way down the femur, where the distances already side with it: otherwise the front of the
+// femur, swinging up, passes through the groin's skin, and the knee's skin, a few percent
+// behind, is passed by the condyles), and what is mostly the pelvis's or the left leg's stays
+// put (a tenth of an 80 degree turn would carry the back of the left thigh into its femur).
+// Upright the distance weights stand: there the right knee's inner skin, a little behind
+// the femur, keeps clear of the left knee when the hip adducts.
+float skinWeight(float w, float along, const HipPose& pose) {
+    const float flexed = smooth01(std::fabs(pose.flexion) / 60.0f);
+    if (flexed <= 0.0f) return w;
+    float sharp = w + (1.0f - w) * smooth01((along - 0.05f) / 0.2f) * smooth01((w - 0.3f) / 0.3f);
+    sharp *= smooth01((w - 0.1f) / 0.2f);
+    return w + flexed * (sharp - w);
+}
+}  // namespace
+
+struct PoseBones {
+    // The right femur and its leg (what moves), and what stays with the pelvis: the pelvic
+    // bones, the spine, the left femur and its leg. The legs below the knee have no bones in
+    // the model (the skin does go to the feet): a line of points down each leg stands in.
+    BoneDistance femur, fixed;
+    glm::vec3 knee{0.0f};  // the middle of the right femur's condyles
+    // How far down the femur's axis a point lies (0 at the head centre, 1 at the knee).
+    float along(const glm::vec3& p, const glm::vec3& head) const {
+        const glm::vec3 axis = knee - head;
+        return glm::dot(p - head, axis) / glm::dot(axis, axis);
+    }
+    // The weights of the rest scene's vertices, by structure id (worked out once).
+    std::unordered_map<std::string, std::vector<float>> weights;
+};
+
+PoseRig makePoseRig(const Scene& rest, bool withWeights) {
     PoseRig rig;
     const Structure* femur = rest.find("femur_r");
     const Structure* band = rest.find("iliotibial_band_r");
@@ -146,49 +245,105 @@ PoseRig makePoseRig(const Scene& rest) {
             if (p.y > rig.headCentre.y + 60.0f && p.z > crest.z) crest = p;
         rig.crestLateral = crest;
     }
+    if (!withWeights) {
+        rig.valid = true;  // enough for the compression measure, the lever and the panel
+        return rig;
+    }
+    auto bones = std::make_shared<PoseBones>();
+    std::vector<glm::vec3> moving = femur->mesh.positions, fixed;
+    for (const auto& s : rest.structures())
+        if (s.layer == Layer::Bone && s.id != "femur_r")
+            fixed.insert(fixed.end(), s.mesh.positions.begin(), s.mesh.positions.end());
+    // Each leg below the knee: a line from the middle of the femur's condyles to the middle of
+    // the lowest part of the skin on that side (the foot).
+    const Structure* skin = rest.find("skin");
+    const auto legLine = [&](const Structure* bone, std::vector<glm::vec3>& into) {
+        if (!bone || !skin) return;
+        const glm::vec3 knee = lowestCentroid(bone->mesh, 25.0f, false);
+        const float side = knee.z;
+        float lowest = 1e30f;
+        for (const auto& p : skin->mesh.positions)
+            if (p.z * side > 0.0f) lowest = std::min(lowest, p.y);
+        glm::vec3 sum(0.0f);
+        int count = 0;
+        for (const auto& p : skin->mesh.positions)
+            if (p.z * side > 0.0f && p.y < lowest + 60.0f) {
+                sum += p;
+                ++count;
+            }
+        if (!count) return;
+        const glm::vec3 foot = sum / static_cast<float>(count);
+        const int steps = static_cast<int>(glm::length(foot - knee) / 3.0f);
+        for (int i = 1; i <= steps; ++i) into.push_back(glm::mix(knee, foot, static_cast<float>(i) / steps));
+    };
+    bones->knee = lowestCentroid(femur->mesh, 25.0f, false);
+    legLine(femur, moving);
+    legLine(rest.find("femur_l"), fixed);
+    bones->femur.build(moving, 4.0f);
+    bones->fixed.build(fixed, 4.0f);
+    rig.bones = bones;
     rig.valid = true;
+    // The weights of every vertex that may follow the femur, once: posing then only turns.
+    for (const auto& s : rest.structures()) {
+        if (s.side == Side::Left || s.layer == Layer::Bone) continue;
+        std::vector<float> w(s.mesh.positions.size());
+        for (std::size_t i = 0; i < w.size(); ++i) w[i] = femurWeight(rig, s.mesh.positions[i], s);
+        bones->weights.emplace(s.id, std::move(w));
+    }
     return rig;
 }
 
 float femurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s) {
     if (s.side == Side::Left) return 0.0f;
     if (s.layer == Layer::Bone) return s.id == "femur_r" ? 1.0f : 0.0f;
-    // Insertions and bursae sit on the trochanter: they move with it.
+    // Insertions and bursae sit on the trochanter: they move with it; so does the cartilage
+    // on the femoral head.
     if (s.layer == Layer::Tendon && s.id != "iliotibial_band_r") return 1.0f;
     if (s.layer == Layer::Bursa) return 1.0f;
-    // Soft tissue: a ramp from 25 mm above the trochanter tip (pelvis) to 70 mm below (thigh).
-    const float top = rig.trochanterLevel + 25.0f, bottom = rig.trochanterLevel - 70.0f;
-    float w = std::clamp((top - p.y) / (top - bottom), 0.0f, 1.0f);
-    w = w * w * (3.0f - 2.0f * w);
-    // The skin is one mesh for both legs: only its right side follows, fading at the midline
-    // (the stretch this leaves in the groin in deep flexion is a known limit of the blend).
-    if (s.layer == Layer::Skin) w *= std::clamp((p.z - 10.0f) / 50.0f, 0.0f, 1.0f);
-    return w;
+    if (s.id == "femoral_head_cartilage_r") return 1.0f;
+    if (s.id == "acetabular_cartilage_r") return 0.0f;
+    if (!rig.bones) return 0.0f;
+    // By distance: the femur's own soft tissue (within a few mm of it) follows it fully, the
+    // pelvis's stays; between, the nearer bone counts more. The skin is weighted the same
+    // way, so the whole right thigh, inner side included, follows the right femur and the
+    // left thigh (nearer the left femur) stays.
+    constexpr float kLimit = 400.0f, kAttached = 4.0f;
+    const float toFemur = std::max(rig.bones->femur.distance(p, kLimit) - kAttached, 0.0f);
+    const float toFixed = std::max(rig.bones->fixed.distance(p, kLimit) - kAttached, 0.0f);
+    if (toFemur + toFixed <= 0.0f) return 0.5f;
+    const float a = toFixed * toFixed, b = toFemur * toFemur;
+    return a / (a + b);
 }
 
 void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene& posed) {
-    const glm::mat4 motion = femurMotion(pose, rig.headCentre);
-    const glm::mat3 rotation(motion);
-    const glm::mat4 pelvis = pelvisMotion(pose, rig.headCentre);
-    const glm::mat3 pelvisRotation(pelvis);
+    // Both motions are turns about the head centre (the pelvis tilts about an axis through it),
+    // so a vertex between the two turns part of the way: the rotations are blended (slerp), not
+    // the positions, and each vertex keeps its distance from the joint.
+    const glm::quat femurTurn = glm::quat_cast(glm::mat3(femurMotion(pose, rig.headCentre)));
+    const glm::quat pelvisTurn = glm::quat_cast(glm::mat3(pelvisMotion(pose, rig.headCentre)));
+    const glm::vec3 centre = rig.headCentre;
     const bool tilted = pose.pelvisDrop != 0.0f;
+    const auto turn = [&](float w) { return glm::slerp(pelvisTurn, femurTurn, w); };
     for (const auto& s : rest.structures()) {
         Structure out = s;
         bool moved = false;
+        const std::vector<float>* cached = nullptr;
+        const bool skin = s.layer == Layer::Skin && rig.bones;
+        if (rig.bones) {
+            const auto it = rig.bones->weights.find(s.id);
+            if (it != rig.bones->weights.end() && it->second.size() == s.mesh.positions.size())
+                cached = &it->second;
+        }
         for (std::size_t i = 0; i < out.mesh.positions.size(); ++i) {
-            const float w = femurWeight(rig, s.mesh.positions[i], s);
+            const glm::vec3 p = s.mesh.positions[i];
+            float w = cached ? (*cached)[i] : femurWeight(rig, p, s);
+            if (skin) w = skinWeight(w, rig.bones->along(p, centre), pose);
             if (w <= 0.0f && !tilted) continue;
             moved = true;
-            const glm::vec3 p = s.mesh.positions[i];
-            // Linear blend of the pelvis-carried and femur-carried positions; normals likewise.
-            const glm::vec3 onPelvis = glm::vec3(pelvis * glm::vec4(p, 1.0f));
-            out.mesh.positions[i] = glm::mix(onPelvis, glm::vec3(motion * glm::vec4(p, 1.0f)), w);
-            if (i < out.mesh.normals.size())
-                out.mesh.normals[i] = glm::normalize(
-                    glm::mix(pelvisRotation * s.mesh.normals[i], rotation * s.mesh.normals[i], w));
-            if (i < out.mesh.fibres.size())
-                out.mesh.fibres[i] = glm::normalize(
-                    glm::mix(pelvisRotation * s.mesh.fibres[i], rotation * s.mesh.fibres[i], w));
+            const glm::quat q = turn(w);
+            out.mesh.positions[i] = centre + q * (p - centre);
+            if (i < out.mesh.normals.size()) out.mesh.normals[i] = glm::normalize(q * s.mesh.normals[i]);
+            if (i < out.mesh.fibres.size()) out.mesh.fibres[i] = q * s.mesh.fibres[i];  // a turn keeps length
         }
         const Structure* current = posed.find(s.id);
         // Unmoved structures keep their revision: nothing to re-upload.
@@ -197,9 +352,9 @@ void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene
     for (const auto& [name, at] : rest.landmarks()) {
         Structure probe;  // landmarks on the skin follow the skin's weights
         probe.layer = Layer::Skin;
-        const float w = femurWeight(rig, at, probe);
-        posed.setLandmark(name, glm::mix(glm::vec3(pelvis * glm::vec4(at, 1.0f)),
-                                         glm::vec3(motion * glm::vec4(at, 1.0f)), w));
+        float w = femurWeight(rig, at, probe);
+        if (rig.bones) w = skinWeight(w, rig.bones->along(at, centre), pose);
+        posed.setLandmark(name, centre + turn(w) * (at - centre));
     }
 }
 

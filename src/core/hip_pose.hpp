@@ -1,10 +1,15 @@
 #pragma once
 // Posing the right hip: the femur turns about the femoral head centre, and what
 // hangs from it (muscles, tendons, bursae, the iliotibial band, the skin) follows
-// with weights that fade from the thigh to the pelvis. And a compression measure:
+// with weights set by how near each point lies to the femur and to the pelvis (or the
+// left leg): what lies on the femur follows it fully, what lies on the pelvis stays, and
+// only tissue between the two blends. The blend turns each point part of the way about
+// the head centre (both motions are turns about it), so nothing is drawn in toward the
+// joint as a linear blend of positions would. And a compression measure:
 // how far the iliotibial band, drawn straight from pelvis to knee, would have to
 // pass into the tendon layer over the greater trochanter (it cannot, so it presses).
 #include <glm/glm.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +44,8 @@ glm::mat4 pelvisMotion(const HipPose& pose, const glm::vec3& headCentre);
 
 
 
+struct PoseBones;  // hip_pose.cpp: nearest-point grids of the bones and cached weights
+
 // The rest geometry and what a pose needs to know about it.
 struct PoseRig {
     glm::vec3 headCentre{0.0f};
@@ -51,13 +58,21 @@ struct PoseRig {
     glm::vec3 bandTopPosterior{0.0f};
     glm::vec3 trochanterTip{0.0f};  // where the abductors pull from
     glm::vec3 crestLateral{0.0f};   // where they pull toward (middle of the iliac crest)
+    // Distances to the right femur and to what stays with the pelvis (the pelvic bones, the
+    // spine, the left femur), and the per-vertex weights of the rest scene worked out from them.
+    std::shared_ptr<const PoseBones> bones;
     bool valid = false;
 };
 // Reads the rig off the right femur, iliotibial band and lateral insertion of a scene.
-PoseRig makePoseRig(const Scene& rest);
+// The per-vertex weights (about 0.2 s for the default scene) only with `withWeights`: the
+// app reads the cheap part at start-up and the weights when a posture is first chosen.
+PoseRig makePoseRig(const Scene& rest, bool withWeights = true);
 
-// How much a vertex follows the femur: 1 on the thigh, 0 on the pelvis and on the left side,
-// smooth between. `layer` matters: bone moves rigidly (femur 1, others 0).
+// How much a vertex follows the femur: 1 on and around the right femur (the skin of the whole
+// right thigh and leg, inner thigh included), 0 on the pelvis and on the left side, smooth
+// between, by the distances to the femur and to the nearest bone that stays with the pelvis.
+// `layer` matters: bone moves rigidly (femur 1, others 0); the insertions and bursae on the
+// trochanter, and the femoral head cartilage, follow the femur fully.
 float femurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s);
 
 // Writes the posed scene: same structures, right-side soft tissue and skin deformed.

@@ -16,6 +16,7 @@ struct ViewOptions {
     int msaa = 4;                   // samples per pixel
     float uiScale = 1.0f;           // multiplies the monitor's content scale
     bool vsync = true;
+    bool simplifyWhileMoving = true;  // simplified meshes while the camera moves
     bool backgroundGradient = true;
     bool rimLight = true;
     float exposure = 1.0f;

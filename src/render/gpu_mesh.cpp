@@ -22,6 +22,7 @@ GpuMesh::~GpuMesh() {
     glDeleteBuffers(1, &positionBuffer_);
     glDeleteBuffers(1, &normalBuffer_);
     glDeleteBuffers(1, &indexBuffer_);
+    if (coarseIndexBuffer_) glDeleteBuffers(1, &coarseIndexBuffer_);
     glDeleteVertexArrays(1, &vao_);
 }
 
@@ -49,10 +50,27 @@ void GpuMesh::update(const TriangleMesh& mesh, bool positionsChanged, bool norma
     gpuBytes_ = bytes(mesh.positions) + bytes(mesh.normals) + bytes(mesh.indices);
 }
 
-void GpuMesh::draw() const {
+void GpuMesh::setCoarseIndices(const std::vector<std::uint32_t>& indices) {
+    coarseCount_ = static_cast<GLsizei>(indices.size());
+    coarseBytes_ = indices.size() * sizeof(std::uint32_t);
+    if (indices.empty()) return;
+    if (!coarseIndexBuffer_) glGenBuffers(1, &coarseIndexBuffer_);
+    glBindVertexArray(0);  // the element buffer binding belongs to the VAO: keep ours out of it
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, coarseIndexBuffer_);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(coarseBytes_), indices.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+}
+
+void GpuMesh::draw(bool coarse) const {
     if (indexCount_ == 0) return;
     glBindVertexArray(vao_);
-    glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+    if (coarse && coarseCount_ > 0) {
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, coarseIndexBuffer_);
+        glDrawElements(GL_TRIANGLES, coarseCount_, GL_UNSIGNED_INT, nullptr);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);  // the VAO keeps the full list
+    } else {
+        glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+    }
     glBindVertexArray(0);
 }
 

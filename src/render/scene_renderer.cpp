@@ -5,6 +5,7 @@
 #include <glm/gtc/type_ptr.hpp>
 
 #include "core/condition_view.hpp"
+#include "core/mesh_simplify.hpp"
 
 namespace medius::render {
 
@@ -35,12 +36,23 @@ void SceneRenderer::syncGeometry(const Scene& scene) {
     meshes_.resize(structures.size());
     uploadedRevisions_.resize(structures.size(), 0);
     uploadedIds_.resize(structures.size());
+    uploadedIndexCounts_.resize(structures.size(), 0);
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const bool stale = !meshes_[i] || uploadedRevisions_[i] != scene.structureRevision(i) ||
                            uploadedIds_[i] != structures[i].id;
         if (!stale) continue;
         if (!meshes_[i]) meshes_[i] = std::make_unique<GpuMesh>();
         meshes_[i]->update(structures[i].mesh, true, true);
+        // The simplified list depends on the triangles, not on where the vertices are:
+        // a new pose moves the vertices of both lists at once, so it is built only for a
+        // new mesh.
+        const TriangleMesh& mesh = structures[i].mesh;
+        if (uploadedIds_[i] != structures[i].id || uploadedIndexCounts_[i] != mesh.indices.size()) {
+            const std::size_t target = interactiveTriangleTarget(mesh.triangleCount());
+            meshes_[i]->setCoarseIndices(target < mesh.triangleCount() ? clusteredIndices(mesh, target)
+                                                                       : std::vector<std::uint32_t>{});
+            uploadedIndexCounts_[i] = mesh.indices.size();
+        }
         uploadedRevisions_[i] = scene.structureRevision(i);
         uploadedIds_[i] = structures[i].id;
     }
@@ -155,7 +167,7 @@ void SceneRenderer::drawOutlines(const Scene& scene, const ViewState& view,
     glStencilFunc(GL_ALWAYS, 1, 0xff);
     glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
     outlineProgram_.set("uWidthPixels", 0.0f);
-    for (std::size_t i : outlined) meshes_[i]->draw();
+    for (std::size_t i : outlined) meshes_[i]->draw(coarse_);
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glStencilFunc(GL_NOTEQUAL, 1, 0xff);
     glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
@@ -163,15 +175,17 @@ void SceneRenderer::drawOutlines(const Scene& scene, const ViewState& view,
     outlineProgram_.set("uWidthPixels", kOutlinePixels * scale);
     for (std::size_t i : outlined) {
         outlineProgram_.set("uColour", toSrgb(view.appearance(i).outlineColour));
-        meshes_[i]->draw();
+        meshes_[i]->draw(coarse_);
     }
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_DEPTH_TEST);
 }
 
 void SceneRenderer::render(const Scene& scene, const ViewState& view, const OrbitCamera& camera,
-                           const ViewOptions& options, RenderTarget& target) {
+                           const ViewOptions& options, RenderTarget& target, RenderDetail detail) {
     syncGeometry(scene);
+    coarse_ = detail == RenderDetail::Interactive && options.simplifyWhileMoving;
+    lastTriangles_ = 0;
     target.bindForDrawing();
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
@@ -207,7 +221,8 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         meshProgram_.set("uOpacity", opacity);
         meshProgram_.set("uEmissive", a.highlighted ? kHighlightEmissive : 0.0f);
         meshProgram_.set("uPaintCanvas", a.painCanvas ? 1 : 0);
-        meshes_[i]->draw();
+        meshes_[i]->draw(coarse_);
+        lastTriangles_ += meshes_[i]->drawnTriangles(coarse_);
     };
     std::vector<std::size_t> translucent;
     for (std::size_t i = 0; i < count; ++i) {
@@ -218,7 +233,13 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
             translucent.push_back(i);
             continue;
         }
+        // Medius's own meshes are closed and wound outward: with nothing cut open, their
+        // back faces are never seen and need not be drawn. (The skin is open at the waist;
+        // a user's model may be open anywhere.)
+        const bool closed = !plane && structures[i].layer != Layer::Skin && structures[i].layer != Layer::Other;
+        if (closed) glEnable(GL_CULL_FACE), glCullFace(GL_BACK);
         drawStructure(i, 1.0f);
+        if (closed) glDisable(GL_CULL_FACE);
     }
     if (plane) drawSectionCaps(scene, view, *plane);
 

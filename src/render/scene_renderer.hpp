@@ -15,6 +15,10 @@
 
 namespace medius::render {
 
+// Full: every triangle. Interactive: the simplified meshes, for frames drawn while the
+// camera moves (the caller draws a full frame when it stops).
+enum class RenderDetail { Full, Interactive };
+
 class SceneRenderer {
 public:
     SceneRenderer();  // needs a current OpenGL 3.3 context; compiles the shaders
@@ -22,7 +26,10 @@ public:
     // Uploads structures whose geometry changed since the last call.
     void syncGeometry(const Scene& scene);
     void render(const Scene& scene, const ViewState& view, const OrbitCamera& camera,
-                const ViewOptions& options, RenderTarget& target);
+                const ViewOptions& options, RenderTarget& target,
+                RenderDetail detail = RenderDetail::Full);
+    // Triangles the last render() submitted to its shading pass (outlines and caps aside).
+    std::size_t lastTriangles() const { return lastTriangles_; }
 
     std::size_t gpuBytes() const;
     const GpuMesh* gpuMesh(std::size_t i) const { return i < meshes_.size() ? meshes_[i].get() : nullptr; }
@@ -44,6 +51,9 @@ private:
     std::vector<std::unique_ptr<GpuMesh>> meshes_;
     std::vector<std::uint64_t> uploadedRevisions_;
     std::vector<std::string> uploadedIds_;
+    std::vector<std::size_t> uploadedIndexCounts_;
+    bool coarse_ = false;
+    std::size_t lastTriangles_ = 0;
 };
 
 }  // namespace medius::render

@@ -224,3 +224,32 @@ TEST_F(RenderTest, AGhostedStructureNeverHidesAHighlightedOne) {
         EXPECT_GT(c[0], 120) << yaw;
     }
 }
+
+TEST_F(RenderTest, FramesWhileMovingDrawFewerTrianglesThatLookTheSame) {
+    Scene scene;
+    scene.add({"ball", "Ball", "", Layer::Bone, Side::None, test::makeSphere({0, 0, 0}, 25.0f, 200, 100)});
+    ViewState view;
+    view.syncWith(scene);
+    OrbitCamera camera;
+    camera.setPose(camera.framing(scene.bounds(), ViewPreset::Anterior, 4.0f / 3.0f));
+    const Image full = draw(scene, view, camera);
+    const std::size_t fullTriangles = renderer_->lastTriangles();
+    renderer_->render(scene, view, camera, options_, target_, render::RenderDetail::Interactive);
+    const Image moving = target_.readPixels();
+    const std::size_t movingTriangles = renderer_->lastTriangles();
+    EXPECT_EQ(fullTriangles, scene.triangleCount());
+    EXPECT_LT(movingTriangles * 4, fullTriangles) << "about a fifth while moving";
+    int differing = 0, covered = 0;
+    Image background = draw(Scene{}, ViewState{}, camera);
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) {
+            covered += difference(full, background, x, y) > 8;
+            differing += difference(full, moving, x, y) > 40;
+        }
+    ASSERT_GT(covered, 1000);
+    EXPECT_LT(differing, covered / 25) << "the simplified ball must look like the ball";
+    // With the option off, moving frames are full frames.
+    options_.simplifyWhileMoving = false;
+    renderer_->render(scene, view, camera, options_, target_, render::RenderDetail::Interactive);
+    EXPECT_EQ(renderer_->lastTriangles(), fullTriangles);
+}

@@ -1,0 +1,160 @@
+// medius_soak [FRAMES] [--size WxH] [--max-growth-mb N] [--json FILE]: renders FRAMES
+// offscreen frames while switching conditions, sections, X-ray, poses, selection and the
+// camera through the same actions the panels emit, and reports resident memory: after a
+// warm-up, then every 500 frames. With --max-growth-mb it exits 1 when memory grew more
+// than that after the warm-up (CTest runs a short soak this way).
+#include <malloc.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "app/app_state.hpp"
+#include "app/command_line.hpp"
+#include "app/scene_setup.hpp"
+#include "core/content_loader.hpp"
+#include "core/hip_pose.hpp"
+#include "render/egl_context.hpp"
+#include "render/gl.hpp"
+#include "render/scene_renderer.hpp"
+
+using namespace medius;
+
+namespace {
+double residentMiB() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    int frames = 10000, width = 320, height = 200;
+    double maxGrowth = -1.0;
+    std::string jsonPath;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--size" && i + 1 < argc) {
+            if (!app::parseImageSize(argv[++i], width, height)) return 2;
+        } else if (a == "--max-growth-mb" && i + 1 < argc) {
+            maxGrowth = std::atof(argv[++i]);
+        } else if (a == "--json" && i + 1 < argc) {
+            jsonPath = argv[++i];
+        } else if (std::atoi(a.c_str()) > 0) {
+            frames = std::atoi(a.c_str());
+        } else {
+            std::fprintf(stderr, "medius_soak: unknown argument '%s'\n", a.c_str());
+            return 2;
+        }
+    }
+    DiagnosticSink sink;
+    app::AppState state;
+    app::buildScene(app::CommandLine{}, state.scene, sink);
+    state.content = loadContent(app::defaultContentDir(), app::knownNames(state.scene), sink);
+    state.restScene = state.scene;
+    state.rig = makePoseRig(state.restScene);
+    state.updatePose();
+    state.view.syncWith(state.scene);
+    state.applyCondition(sink);
+    state.aspect = static_cast<float>(width) / static_cast<float>(height);
+    state.resetCamera(false);
+
+    std::string error;
+    auto context = render::HeadlessContext::create(false, error);
+    if (!context) {
+        std::fprintf(stderr, "medius_soak: no OpenGL: %s\n", error.c_str());
+        return 1;
+    }
+    render::SceneRenderer renderer;
+    render::RenderTarget target;
+    if (!target.resize(width, height, 1, error)) {
+        std::fprintf(stderr, "medius_soak: %s\n", error.c_str());
+        return 1;
+    }
+
+    std::vector<std::string> conditions{""};
+    for (const auto& c : state.content.conditions) conditions.push_back(c.id);
+    const char* sections[] = {"off", "coronal", "sagittal", "transverse"};
+    const auto& presets = posePresets();
+    // Every feature has been used at least once by then (conditions cycle in 300 frames).
+    const int warmUp = std::min(400, frames / 4);
+    double warmRss = 0.0, peakRss = 0.0;
+    std::vector<std::pair<int, double>> samples;
+    const auto start = std::chrono::steady_clock::now();
+    double clock = 0.0;
+    for (int f = 1; f <= frames; ++f) {
+        std::vector<Action> actions;
+        if (f % 20 == 0) actions.push_back(SelectConditionAction{conditions[(f / 20) % conditions.size()]});
+        if (f % 30 == 0) {
+            actions.push_back(SetViewOptionAction{"section", sections[(f / 30) % 4]});
+            actions.push_back(SetViewOptionAction{"section-offset", std::to_string((f % 140) - 70)});
+        }
+        if (f % 25 == 0) actions.push_back(SetViewOptionAction{"pose", presets[(f / 25) % presets.size()].name});
+        if (f % 45 == 0) actions.push_back(SetViewOptionAction{"xray", (f / 45) % 2 ? "on" : "off"});
+        if (f % 35 == 0) {
+            const auto& s = state.scene.structures()[(f / 35) % state.scene.size()];
+            actions.push_back(SelectStructureAction{s.id});
+        }
+        if (f % 55 == 0) actions.push_back(UndoAction{});
+        for (const auto& a : actions) applyAction(state, a, sink);
+        state.camera.rotate(7.0f, (f % 40 < 20) ? 1.0f : -1.0f, static_cast<float>(height));
+        clock += 0.05;
+        state.transition.advance(0.05f, state.camera);
+        state.history.observe(state.snapshot(), clock);
+        renderer.render(state.scene, state.view, state.camera, state.options, target);
+        if (f % 50 == 0) glFinish();
+        // Freed memory goes back to the system before each sample: what stays is in use
+        // (glibc otherwise keeps freed blocks, and the curve shows its bookkeeping).
+        const bool sample = f >= warmUp && (f % 100 == 0 || f == warmUp);
+        if (sample) malloc_trim(0);
+        const double rss = sample ? residentMiB() : 0.0;
+        if (sample) samples.emplace_back(f, rss);
+    }
+    glFinish();
+    malloc_trim(0);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    peakRss = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    // What is resident at one moment depends on what the frame holds then (a posed copy of
+    // the scene, a search tree): the median of the first five samples after the warm-up
+    // against the median of the last five is the growth; a leak raises every sample.
+    const auto medianOf = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v[v.size() / 2];
+    };
+    std::vector<double> head, tail;
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        if (i < 5) head.push_back(samples[i].second);
+        if (i + 5 >= samples.size()) tail.push_back(samples[i].second);
+    }
+    warmRss = medianOf(head);
+    const double lateRss = medianOf(tail);
+    const double growth = lateRss - warmRss;
+    std::printf("medius_soak: %d frames at %dx%d in %.1f s (%.1f ms per frame); %d errors reported\n", frames,
+                width, height, seconds, seconds * 1000.0 / frames, sink.count(Level::Error));
+    for (std::size_t i = 0; i < samples.size(); i += std::max<std::size_t>(1, samples.size() / 12))
+        std::printf("  frame %6d  resident %7.1f MiB\n", samples[i].first, samples[i].second);
+    std::printf("medius_soak: resident (median of 5 samples) after the warm-up %.1f MiB, at the end %.1f MiB: "
+                "growth %+.1f MiB; peak %.1f MiB\n",
+                warmRss, lateRss, growth, peakRss);
+    if (!jsonPath.empty()) {
+        std::ofstream json(jsonPath);
+        json << "{\"frames\": " << frames << ", \"seconds\": " << seconds << ", \"resident_after_warm_up_mib\": "
+             << warmRss << ", \"resident_end_mib\": " << lateRss << ", \"growth_mib\": " << growth
+             << ", \"peak_mib\": " << peakRss << "}\n";
+    }
+    if (sink.hasErrors()) return 1;
+    if (maxGrowth >= 0.0 && growth > maxGrowth) {
+        std::fprintf(stderr, "medius_soak: memory grew %.1f MiB, more than the %.1f MiB allowed\n", growth, maxGrowth);
+        return 1;
+    }
+    return 0;
+}
