@@ -1,10 +1,11 @@
-// medius_soak [FRAMES] [--size WxH] [--max-growth-mb N] [--json FILE]: renders FRAMES
+// medius_soak [FRAMES] [--size WxH] [--warm-up N] [--max-growth-mb N] [--json FILE]: renders FRAMES
 // offscreen frames while switching conditions, sections, X-ray, poses, selection and the
 // camera through the same actions the panels emit, and reports resident memory: after a
 // warm-up, then every 500 frames. With --max-growth-mb it exits 1 when memory grew more
 // than that after the warm-up (CTest runs a short soak this way).
 #include <malloc.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "app/app_state.hpp"
@@ -38,6 +38,7 @@ double residentMiB() {
 int main(int argc, char** argv) {
     int frames = 10000, width = 320, height = 200;
     double maxGrowth = -1.0;
+    int warmUp = 1600;
     std::string jsonPath;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
             if (!app::parseImageSize(argv[++i], width, height)) return 2;
         } else if (a == "--max-growth-mb" && i + 1 < argc) {
             maxGrowth = std::atof(argv[++i]);
+        } else if (a == "--warm-up" && i + 1 < argc) {
+            warmUp = std::atoi(argv[++i]);
         } else if (a == "--json" && i + 1 < argc) {
             jsonPath = argv[++i];
         } else if (std::atoi(a.c_str()) > 0) {
@@ -83,21 +86,27 @@ int main(int argc, char** argv) {
     for (const auto& c : state.content.conditions) conditions.push_back(c.id);
     const char* sections[] = {"off", "coronal", "sagittal", "transverse"};
     const auto& presets = posePresets();
-    // Every feature has been used at least once by then (conditions cycle in 300 frames).
-    const int warmUp = std::min(400, frames / 4);
+    // Resident memory rises over the first 1500 or so frames (the first use of each feature
+    // in each combination: every structure is selected once in 2205 frames) and is flat
+    // after that; growth is measured from the end of the warm-up.
+    warmUp = std::clamp(warmUp, 1, std::max(1, frames - 500));
     double warmRss = 0.0, peakRss = 0.0;
     std::vector<std::pair<int, double>> samples;
     const auto start = std::chrono::steady_clock::now();
     double clock = 0.0;
     for (int f = 1; f <= frames; ++f) {
         std::vector<Action> actions;
-        if (f % 20 == 0) actions.push_back(SelectConditionAction{conditions[(f / 20) % conditions.size()]});
+        if (f % 20 == 0)
+            actions.push_back(SelectConditionAction{conditions[(f / 20) % conditions.size()]});
         if (f % 30 == 0) {
             actions.push_back(SetViewOptionAction{"section", sections[(f / 30) % 4]});
-            actions.push_back(SetViewOptionAction{"section-offset", std::to_string((f % 140) - 70)});
+            actions.push_back(
+                SetViewOptionAction{"section-offset", std::to_string((f % 140) - 70)});
         }
-        if (f % 25 == 0) actions.push_back(SetViewOptionAction{"pose", presets[(f / 25) % presets.size()].name});
-        if (f % 45 == 0) actions.push_back(SetViewOptionAction{"xray", (f / 45) % 2 ? "on" : "off"});
+        if (f % 25 == 0)
+            actions.push_back(SetViewOptionAction{"pose", presets[(f / 25) % presets.size()].name});
+        if (f % 45 == 0)
+            actions.push_back(SetViewOptionAction{"xray", (f / 45) % 2 ? "on" : "off"});
         if (f % 35 == 0) {
             const auto& s = state.scene.structures()[(f / 35) % state.scene.size()];
             actions.push_back(SelectStructureAction{s.id});
@@ -119,7 +128,8 @@ int main(int argc, char** argv) {
     }
     glFinish();
     malloc_trim(0);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     peakRss = static_cast<double>(usage.ru_maxrss) / 1024.0;
@@ -138,22 +148,27 @@ int main(int argc, char** argv) {
     warmRss = medianOf(head);
     const double lateRss = medianOf(tail);
     const double growth = lateRss - warmRss;
-    std::printf("medius_soak: %d frames at %dx%d in %.1f s (%.1f ms per frame); %d errors reported\n", frames,
-                width, height, seconds, seconds * 1000.0 / frames, sink.count(Level::Error));
+    std::printf(
+        "medius_soak: %d frames at %dx%d in %.1f s (%.1f ms per frame); %d errors reported\n",
+        frames, width, height, seconds, seconds * 1000.0 / frames, sink.count(Level::Error));
     for (std::size_t i = 0; i < samples.size(); i += std::max<std::size_t>(1, samples.size() / 12))
         std::printf("  frame %6d  resident %7.1f MiB\n", samples[i].first, samples[i].second);
-    std::printf("medius_soak: resident (median of 5 samples) after the warm-up %.1f MiB, at the end %.1f MiB: "
-                "growth %+.1f MiB; peak %.1f MiB\n",
-                warmRss, lateRss, growth, peakRss);
+    std::printf(
+        "medius_soak: resident (median of 5 samples) after the warm-up %.1f MiB, at the end %.1f "
+        "MiB: "
+        "growth %+.1f MiB; peak %.1f MiB\n",
+        warmRss, lateRss, growth, peakRss);
     if (!jsonPath.empty()) {
         std::ofstream json(jsonPath);
-        json << "{\"frames\": " << frames << ", \"seconds\": " << seconds << ", \"resident_after_warm_up_mib\": "
-             << warmRss << ", \"resident_end_mib\": " << lateRss << ", \"growth_mib\": " << growth
+        json << "{\"frames\": " << frames << ", \"seconds\": " << seconds
+             << ", \"resident_after_warm_up_mib\": " << warmRss
+             << ", \"resident_end_mib\": " << lateRss << ", \"growth_mib\": " << growth
              << ", \"peak_mib\": " << peakRss << "}\n";
     }
     if (sink.hasErrors()) return 1;
     if (maxGrowth >= 0.0 && growth > maxGrowth) {
-        std::fprintf(stderr, "medius_soak: memory grew %.1f MiB, more than the %.1f MiB allowed\n", growth, maxGrowth);
+        std::fprintf(stderr, "medius_soak: memory grew %.1f MiB, more than the %.1f MiB allowed\n",
+                     growth, maxGrowth);
         return 1;
     }
     return 0;

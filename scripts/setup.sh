@@ -2,6 +2,8 @@
 # Installs every build, run and test dependency of Medius from Debian 12 packages.
 # Idempotent: packages already present are not touched; apt is only called when
 # something is missing. Uses sudo when not run as root.
+# `scripts/setup.sh --bench` also installs what bench/run.sh compares against and measures
+# with (Debian's f3d viewer, GNU time); the build and the tests do not need them.
 set -euo pipefail
 
 packages=(
@@ -14,6 +16,9 @@ packages=(
   xvfb xauth xdotool poppler-utils
   clang
 )
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(f3d time)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -15,18 +15,21 @@ struct NamedKey {
     int key;
 };
 constexpr NamedKey kNamedKeys[] = {
-    {"Home", GLFW_KEY_HOME},       {"End", GLFW_KEY_END},           {"Left", GLFW_KEY_LEFT},
-    {"Right", GLFW_KEY_RIGHT},     {"Up", GLFW_KEY_UP},             {"Down", GLFW_KEY_DOWN},
-    {"PageUp", GLFW_KEY_PAGE_UP},  {"PageDown", GLFW_KEY_PAGE_DOWN}, {"Space", GLFW_KEY_SPACE},
-    {"Escape", GLFW_KEY_ESCAPE},   {"Tab", GLFW_KEY_TAB},           {"Enter", GLFW_KEY_ENTER},
-    {"Delete", GLFW_KEY_DELETE},   {"Backspace", GLFW_KEY_BACKSPACE},
+    {"Home", GLFW_KEY_HOME},      {"End", GLFW_KEY_END},
+    {"Left", GLFW_KEY_LEFT},      {"Right", GLFW_KEY_RIGHT},
+    {"Up", GLFW_KEY_UP},          {"Down", GLFW_KEY_DOWN},
+    {"PageUp", GLFW_KEY_PAGE_UP}, {"PageDown", GLFW_KEY_PAGE_DOWN},
+    {"Space", GLFW_KEY_SPACE},    {"Escape", GLFW_KEY_ESCAPE},
+    {"Tab", GLFW_KEY_TAB},        {"Enter", GLFW_KEY_ENTER},
+    {"Delete", GLFW_KEY_DELETE},  {"Backspace", GLFW_KEY_BACKSPACE},
 };
 constexpr const char* kButtons[] = {"left", "right", "middle"};
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i])))
             return false;
     return true;
 }
@@ -71,9 +74,12 @@ bool parseKeyName(std::string_view text, int& key, int& mods) {
 
 std::string keyName(int key, int mods) {
     std::string name;
-    if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) name = std::string(1, static_cast<char>('0' + key - GLFW_KEY_0));
-    else if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) name = std::string(1, static_cast<char>('A' + key - GLFW_KEY_A));
-    else if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) name = "F" + std::to_string(key - GLFW_KEY_F1 + 1);
+    if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9)
+        name = std::string(1, static_cast<char>('0' + key - GLFW_KEY_0));
+    else if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z)
+        name = std::string(1, static_cast<char>('A' + key - GLFW_KEY_A));
+    else if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12)
+        name = "F" + std::to_string(key - GLFW_KEY_F1 + 1);
     else
         for (const auto& named : kNamedKeys)
             if (named.key == key) name = named.name;
@@ -111,15 +117,18 @@ std::vector<InputLogEvent> parseInputLog(const std::string& text, const std::str
             if (words >> word)
                 for (int b = 0; b < 3; ++b)
                     if (word == kButtons[b]) e.button = b, good = true;
-            if (!good) sink.error(path, number, "'" + verb + "' needs a button: left, right or middle");
+            if (!good)
+                sink.error(path, number, "'" + verb + "' needs a button: left, right or middle");
         } else if (verb == "scroll") {
             e.kind = InputLogEvent::Kind::Scroll;
-            good = static_cast<bool>(words >> e.scroll) && e.scroll >= -100.0f && e.scroll <= 100.0f;
+            good =
+                static_cast<bool>(words >> e.scroll) && e.scroll >= -100.0f && e.scroll <= 100.0f;
             if (!good) sink.error(path, number, "'scroll' needs a number of notches (-100 to 100)");
         } else if (verb == "key") {
             e.kind = InputLogEvent::Kind::Key;
             good = static_cast<bool>(words >> word) && parseKeyName(word, e.key, e.mods);
-            if (!good) sink.error(path, number, "'key' needs a key name like 2, Home, F11 or ctrl+z");
+            if (!good)
+                sink.error(path, number, "'key' needs a key name like 2, Home, F11 or ctrl+z");
         } else if (verb == "wait") {
             e.kind = InputLogEvent::Kind::Wait;
             good = static_cast<bool>(words >> e.frames) && e.frames >= 1 && e.frames <= 100000;
@@ -141,14 +150,23 @@ std::vector<InputLogEvent> parseInputLog(const std::string& text, const std::str
 std::string formatInputLogEvent(const InputLogEvent& e) {
     char buffer[96];
     switch (e.kind) {
-        case InputLogEvent::Kind::Move: std::snprintf(buffer, sizeof buffer, "move %g %g", e.x, e.y); break;
-        case InputLogEvent::Kind::Press: std::snprintf(buffer, sizeof buffer, "press %s", kButtons[e.button]); break;
+        case InputLogEvent::Kind::Move:
+            std::snprintf(buffer, sizeof buffer, "move %g %g", e.x, e.y);
+            break;
+        case InputLogEvent::Kind::Press:
+            std::snprintf(buffer, sizeof buffer, "press %s", kButtons[e.button]);
+            break;
         case InputLogEvent::Kind::Release:
             std::snprintf(buffer, sizeof buffer, "release %s", kButtons[e.button]);
             break;
-        case InputLogEvent::Kind::Scroll: std::snprintf(buffer, sizeof buffer, "scroll %g", e.scroll); break;
-        case InputLogEvent::Kind::Key: return "key " + keyName(e.key, e.mods);
-        case InputLogEvent::Kind::Wait: std::snprintf(buffer, sizeof buffer, "wait %d", e.frames); break;
+        case InputLogEvent::Kind::Scroll:
+            std::snprintf(buffer, sizeof buffer, "scroll %g", e.scroll);
+            break;
+        case InputLogEvent::Kind::Key:
+            return "key " + keyName(e.key, e.mods);
+        case InputLogEvent::Kind::Wait:
+            std::snprintf(buffer, sizeof buffer, "wait %d", e.frames);
+            break;
     }
     return buffer;
 }

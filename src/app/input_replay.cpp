@@ -14,7 +14,9 @@ void InputReplay::apply(ImGuiIO& io, InputEvents& events) {
     } else if (next_ < events_.size()) {
         const InputLogEvent& e = events_[next_++];
         switch (e.kind) {
-            case InputLogEvent::Kind::Move: pointer_ = {e.x, e.y}; break;
+            case InputLogEvent::Kind::Move:
+                pointer_ = {e.x, e.y};
+                break;
             case InputLogEvent::Kind::Press:
                 down_[e.button] = true;
                 if (e.button == 0) pressAt_ = pointer_;
@@ -32,9 +34,15 @@ void InputReplay::apply(ImGuiIO& io, InputEvents& events) {
                     }
                 }
                 break;
-            case InputLogEvent::Kind::Scroll: io.MouseWheel += e.scroll; break;
-            case InputLogEvent::Kind::Key: events.keys.push_back({e.key, e.mods}); break;
-            case InputLogEvent::Kind::Wait: waitLeft_ = e.frames - 1; break;
+            case InputLogEvent::Kind::Scroll:
+                io.MouseWheel += e.scroll;
+                break;
+            case InputLogEvent::Kind::Key:
+                events.keys.push_back({e.key, e.mods});
+                break;
+            case InputLogEvent::Kind::Wait:
+                waitLeft_ = e.frames - 1;
+                break;
         }
     }
     // The pointer and buttons hold between events, whatever the real cursor does.
@@ -61,10 +69,11 @@ std::string InputReplay::summary() const {
     stats(frameMs_, mean, median, p95);
     stats(renderMs_, renderMean, unused1, unused2);
     char buffer[256];
-    std::snprintf(buffer, sizeof buffer,
-                  "replayed %zu events in %zu frames: mean %.1f ms, median %.1f ms, 95th percentile "
-                  "%.1f ms per frame; 3D render mean %.1f ms over %zu renders",
-                  events_.size(), frameMs_.size(), mean, median, p95, renderMean, renderMs_.size());
+    std::snprintf(
+        buffer, sizeof buffer,
+        "replayed %zu events in %zu frames: mean %.1f ms, median %.1f ms, 95th percentile "
+        "%.1f ms per frame; 3D render mean %.1f ms over %zu renders",
+        events_.size(), frameMs_.size(), mean, median, p95, renderMean, renderMs_.size());
     return buffer;
 }
 

@@ -12,7 +12,7 @@ struct ImGuiIO;
 namespace medius::app {
 
 class InputReplay {
-public:
+  public:
     explicit InputReplay(std::vector<InputLogEvent> events) : events_(std::move(events)) {}
     bool finished() const { return next_ >= events_.size() && waitLeft_ == 0; }
     // After ImGui_ImplGlfw_NewFrame and before ImGui::NewFrame: this frame's event.
@@ -23,7 +23,7 @@ public:
     // per frame; 3D render mean 38.2 ms"
     std::string summary() const;
 
-private:
+  private:
     std::vector<InputLogEvent> events_;
     std::size_t next_ = 0;
     int waitLeft_ = 0;
@@ -36,12 +36,12 @@ private:
 };
 
 class InputRecorder {
-public:
+  public:
     // Once per frame, after ImGui::NewFrame, before the frame's events are cleared.
     void observe(const ImGuiIO& io, const InputEvents& events);
     std::string text() const;
 
-private:
+  private:
     std::vector<InputLogEvent> events_;
     glm::vec2 pointer_{-1.0f};
     bool down_[3] = {false, false, false};

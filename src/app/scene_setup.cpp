@@ -81,8 +81,10 @@ Scene builtInAnatomy(const std::string& anatomyDir, const std::string& sexName, 
     const std::string path = xdgPath(XdgFolder::Cache, "anatomy-" + sexName + ".bin");
     const std::uint64_t key = anatomyKey(anatomyDir, sexName);
     std::string why = "absent";
-    if (std::ifstream in{path, std::ios::binary}) {
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (std::ifstream in{path, std::ios::binary | std::ios::ate}) {
+        std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+        in.seekg(0);
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (auto cached = deserializeScene(bytes, key, why)) {
             startupMark("anatomy read from the cache");
             return std::move(*cached);
@@ -108,8 +110,12 @@ void buildScene(const CommandLine& commandLine, Scene& scene, DiagnosticSink& si
         const std::string content =
             commandLine.contentDir.empty() ? defaultContentDir() : commandLine.contentDir;
         Scene anatomy = builtInAnatomy(content + "/anatomy", commandLine.sex, sink);
-        for (const auto& s : anatomy.structures()) scene.add(s);
-        for (const auto& [name, position] : anatomy.landmarks()) scene.setLandmark(name, position);
+        if (scene.empty()) {
+            scene = std::move(anatomy);  // 9 MB of meshes: moved, not copied
+        } else {
+            for (const auto& s : anatomy.structures()) scene.add(s);
+            for (const auto& [name, position] : anatomy.landmarks()) scene.setLandmark(name, position);
+        }
     }
     if (!commandLine.meshManifest.empty()) {
         const int replaced = io::applyMeshManifest(commandLine.meshManifest, scene, sink);

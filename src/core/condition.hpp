@@ -88,6 +88,14 @@ struct DifferentialFeatures {
 // Keys and labels of DifferentialFeatures, in display order.
 const std::vector<std::pair<std::string, std::string>>& differentialQuestions();
 
+// Advice that a posture shows: the button puts the model in that preset posture, where the
+// compression it causes is coloured and plotted.
+struct PostureAdvice {
+    std::string pose;  // a preset name (core/hip_pose.hpp), e.g. "crossed-legs"
+    Wording says;      // what to do about it, for clinicians and in plain words
+    int line = 0;
+};
+
 struct Condition {
     std::string id;
     std::string name;
@@ -106,6 +114,7 @@ struct Condition {
     std::vector<DiagnosticTest> tests;
     std::vector<ReliefOption> relief;  // ranked: best evidence first
     std::vector<std::string> selfManagement;
+    std::vector<PostureAdvice> postures;
     std::vector<std::string> redFlags;  // keys into ContentLibrary::redFlags
     DifferentialFeatures differential;
     std::string file;  // where it came from, for messages

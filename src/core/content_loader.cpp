@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/hip_pose.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/toml_reader.hpp"
 
@@ -273,13 +274,30 @@ std::optional<Condition> loadCondition(const std::string& path, const KnownNames
     c.summary.patient = top.text("patient_summary", true);
     c.who = top.text("who", true);
     c.selfManagement = top.textList("self_management", true);
+    // Advice a posture shows on the model (issue 7): the preset must exist.
+    for (const auto& [table, line] : top.tables("posture", false)) {
+        TomlReader pr(*table, path, sink, line);
+        PostureAdvice advice;
+        advice.line = line;
+        advice.pose = pr.text("pose", true);
+        advice.says.clinician = pr.text("clinician", true);
+        advice.says.patient = pr.text("patient", true);
+        if (!advice.pose.empty() && !findPosePreset(advice.pose)) {
+            std::string names;
+            for (const auto& preset : posePresets()) names += (names.empty() ? "" : ", ") + std::string(preset.name);
+            pr.error(pr.lineOf("pose"), "pose '" + advice.pose + "' is not a preset posture (" + names + ")");
+        }
+        pr.warnUnknownKeys({"pose", "clinician", "patient"});
+        if (pr.failed()) top.error(line, "posture advice left out");
+        else c.postures.push_back(std::move(advice));
+    }
     c.redFlags = top.textList("red_flags", false);
     for (const auto& key : c.redFlags)
         if (!library.redFlags.empty() && !library.findRedFlag(key))
             top.error(top.lineOf("red_flags"), "red flag '" + key + "' is not in red_flags.toml");
     top.warnUnknownKeys({"id", "name", "synonyms", "group", "view", "summary", "patient_summary",
                          "who", "structures", "pain_zones", "pathophysiology", "presentation",
-                         "relief", "self_management", "red_flags", "differential"});
+                         "relief", "self_management", "posture", "red_flags", "differential"});
     cr.structures(top, c);
     cr.painZones(top, c);
     cr.pathophysiology(top, c);

@@ -49,13 +49,16 @@ std::vector<std::uint32_t> clusterWithCell(const TriangleMesh& mesh, float cell)
     std::unordered_set<std::uint64_t> seen;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
         std::array<std::uint32_t, 3> r;
-        for (int k = 0; k < 3; ++k) r[static_cast<std::size_t>(k)] = cells[keys[mesh.indices[t + k]]].best;
+        for (int k = 0; k < 3; ++k)
+            r[static_cast<std::size_t>(k)] = cells[keys[mesh.indices[t + k]]].best;
         if (r[0] == r[1] || r[1] == r[2] || r[0] == r[2]) continue;
         // The same triangle with the same winding, whichever vertex it starts at, once only.
-        const auto first = static_cast<std::size_t>(std::min_element(r.begin(), r.end()) - r.begin());
+        const auto first =
+            static_cast<std::size_t>(std::min_element(r.begin(), r.end()) - r.begin());
         std::rotate(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(first), r.end());
         const std::uint64_t key = (static_cast<std::uint64_t>(r[0]) * 0x9E3779B97F4A7C15ull) ^
-                                  (static_cast<std::uint64_t>(r[1]) << 21) ^ (static_cast<std::uint64_t>(r[2]) << 42);
+                                  (static_cast<std::uint64_t>(r[1]) << 21) ^
+                                  (static_cast<std::uint64_t>(r[2]) << 42);
         if (!seen.insert(key).second) continue;
         out.insert(out.end(), r.begin(), r.end());
     }
@@ -75,14 +78,15 @@ std::vector<std::uint32_t> clusteredIndices(const TriangleMesh& mesh, std::size_
     if (!(cell > 0.0f)) return mesh.indices;
     auto out = clusterWithCell(mesh, cell);
     const double ratio = static_cast<double>(out.size() / 3) / static_cast<double>(targetTriangles);
-    if (ratio > 1.3 || ratio < 0.7) out = clusterWithCell(mesh, cell * static_cast<float>(std::sqrt(ratio)));
+    if (ratio > 1.3 || ratio < 0.7)
+        out = clusterWithCell(mesh, cell * static_cast<float>(std::sqrt(ratio)));
     if (out.empty()) return mesh.indices;
     return out;
 }
 
 std::size_t interactiveTriangleTarget(std::size_t triangles) {
     if (triangles < 1500) return triangles;
-    return std::max<std::size_t>(600, triangles / 5);
+    return std::max<std::size_t>(600, triangles / 8);
 }
 
 }  // namespace medius

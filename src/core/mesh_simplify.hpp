@@ -1,7 +1,7 @@
 #pragma once
 // A coarser version of a mesh for frames drawn while the camera moves. On a software
-// renderer the vertex stage dominates, so a quarter of the triangles is close to four
-// times faster; the full mesh is drawn again as soon as the camera stops.
+// renderer the vertex stage and the triangle setup dominate, so an eighth of the triangles
+// draws several times faster; the full mesh is drawn again as soon as the camera stops.
 //
 // Vertex clustering on a grid, keeping one of the mesh's own vertices per cell: the
 // result is a list of indices into the SAME vertex array, so the renderer shares the
@@ -19,7 +19,7 @@ namespace medius {
 std::vector<std::uint32_t> clusteredIndices(const TriangleMesh& mesh, std::size_t targetTriangles);
 
 // The target Medius uses: meshes under 1500 triangles stay as they are, larger ones keep
-// a fifth (at least 600).
+// an eighth (at least 600).
 std::size_t interactiveTriangleTarget(std::size_t triangles);
 
 }  // namespace medius

@@ -7,10 +7,10 @@ namespace medius {
 
 namespace {
 
-constexpr char kMagic[8] = {'M', 'E', 'D', 'S', 'C', 'N', '0', '2'};
+constexpr char kMagic[8] = {'M', 'E', 'D', 'S', 'C', 'N', '0', '3'};
 
 class Writer {
-public:
+  public:
     template <typename T>
     void value(const T& v) {
         static_assert(std::is_trivially_copyable_v<T>);
@@ -27,12 +27,12 @@ public:
     }
     std::string& bytes() { return out_; }
 
-private:
+  private:
     std::string out_;
 };
 
 class Reader {
-public:
+  public:
     Reader(const std::string& bytes, std::size_t begin, std::size_t end)
         : data_(bytes.data()), at_(begin), end_(end) {}
     template <typename T>
@@ -60,10 +60,24 @@ public:
     }
     bool done() const { return at_ == end_; }
 
-private:
+  private:
     const char* data_;
     std::size_t at_, end_;
 };
+
+// The body's checksum: FNV-1a's step over 8-byte words, eight times fewer steps than
+// bytes (the snapshot is about 9 MB and is checked at every start).
+std::uint64_t wordChecksum(const char* data, std::size_t size) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i, 8);
+        h = (h ^ word) * 0x100000001b3ull;
+    }
+    for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
+    return h;
+}
 
 }  // namespace
 
@@ -101,11 +115,12 @@ std::string serializeScene(const Scene& scene, std::uint64_t key) {
     Writer file;
     file.bytes().append(kMagic, sizeof kMagic);
     file.value(key);
-    file.value(fnv1a(body.bytes().data(), body.bytes().size()));
+    file.value(wordChecksum(body.bytes().data(), body.bytes().size()));
     return file.bytes() + body.bytes();
 }
 
-std::optional<Scene> deserializeScene(const std::string& bytes, std::uint64_t key, std::string& why) {
+std::optional<Scene> deserializeScene(const std::string& bytes, std::uint64_t key,
+                                      std::string& why) {
     constexpr std::size_t header = sizeof kMagic + 16;
     if (bytes.size() < header || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
         why = "not a Medius scene snapshot (or an older format)";
@@ -119,7 +134,7 @@ std::optional<Scene> deserializeScene(const std::string& bytes, std::uint64_t ke
         why = "made from other content or another build";
         return std::nullopt;
     }
-    if (fnv1a(bytes.data() + header, bytes.size() - header) != checksum) {
+    if (wordChecksum(bytes.data() + header, bytes.size() - header) != checksum) {
         why = "checksum mismatch (truncated or corrupted)";
         return std::nullopt;
     }
@@ -133,13 +148,14 @@ std::optional<Scene> deserializeScene(const std::string& bytes, std::uint64_t ke
     for (std::uint64_t i = 0; i < count; ++i) {
         Structure s;
         std::int32_t layer = 0, side = 0;
-        if (!r.text(s.id) || !r.text(s.name) || !r.text(s.latin) || !r.value(layer) || !r.value(side) ||
-            !r.array(s.mesh.positions) || !r.array(s.mesh.normals) || !r.array(s.mesh.fibres) ||
-            !r.array(s.mesh.indices)) {
+        if (!r.text(s.id) || !r.text(s.name) || !r.text(s.latin) || !r.value(layer) ||
+            !r.value(side) || !r.array(s.mesh.positions) || !r.array(s.mesh.normals) ||
+            !r.array(s.mesh.fibres) || !r.array(s.mesh.indices)) {
             why = "truncated structure";
             return std::nullopt;
         }
-        if (layer < 0 || layer > static_cast<int>(Layer::Other) || side < 0 || side > static_cast<int>(Side::Right)) {
+        if (layer < 0 || layer > static_cast<int>(Layer::Other) || side < 0 ||
+            side > static_cast<int>(Side::Right)) {
             why = "bad layer or side in " + s.id;
             return std::nullopt;
         }

@@ -18,6 +18,7 @@ std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t seed = 0xc
 std::string serializeScene(const Scene& scene, std::uint64_t key);
 // Nullopt (with the reason in `why`) when the bytes are not a snapshot, are
 // truncated or corrupted (checksum), or were made for another key.
-std::optional<Scene> deserializeScene(const std::string& bytes, std::uint64_t key, std::string& why);
+std::optional<Scene> deserializeScene(const std::string& bytes, std::uint64_t key,
+                                      std::string& why);
 
 }  // namespace medius

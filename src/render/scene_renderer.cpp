@@ -37,6 +37,8 @@ void SceneRenderer::syncGeometry(const Scene& scene) {
     uploadedRevisions_.resize(structures.size(), 0);
     uploadedIds_.resize(structures.size());
     uploadedIndexCounts_.resize(structures.size(), 0);
+    coarseStale_.resize(structures.size(), true);
+    centres_.resize(structures.size(), glm::vec3(0.0f));
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const bool stale = !meshes_[i] || uploadedRevisions_[i] != scene.structureRevision(i) ||
                            uploadedIds_[i] != structures[i].id;
@@ -48,11 +50,11 @@ void SceneRenderer::syncGeometry(const Scene& scene) {
         // new mesh.
         const TriangleMesh& mesh = structures[i].mesh;
         if (uploadedIds_[i] != structures[i].id || uploadedIndexCounts_[i] != mesh.indices.size()) {
-            const std::size_t target = interactiveTriangleTarget(mesh.triangleCount());
-            meshes_[i]->setCoarseIndices(target < mesh.triangleCount() ? clusteredIndices(mesh, target)
-                                                                       : std::vector<std::uint32_t>{});
+            meshes_[i]->setCoarseIndices({});
+            coarseStale_[i] = true;  // built at the first moving frame: a screenshot never needs it
             uploadedIndexCounts_[i] = mesh.indices.size();
         }
+        centres_[i] = mesh.bounds().centre();  // for sorting, without a pass over the vertices per frame
         uploadedRevisions_[i] = scene.structureRevision(i);
         uploadedIds_[i] = structures[i].id;
     }
@@ -186,6 +188,19 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
     syncGeometry(scene);
     coarse_ = detail == RenderDetail::Interactive && options.simplifyWhileMoving;
     lastTriangles_ = 0;
+    if (coarse_)
+        for (std::size_t i = 0; i < meshes_.size(); ++i) {
+            if (!coarseStale_[i]) continue;
+            const Structure& s = scene.structures()[i];
+            // Sheets (the iliotibial band, bursae, insertions, capsule, nerves) are thinner
+            // than a cluster cell: front and back would merge and flicker. Only the solid
+            // bones, muscles and the skin are simplified.
+            const bool solid = s.layer == Layer::Bone || s.layer == Layer::Muscle || s.layer == Layer::Skin;
+            const std::size_t target = interactiveTriangleTarget(s.mesh.triangleCount());
+            if (solid && target < s.mesh.triangleCount())
+                meshes_[i]->setCoarseIndices(clusteredIndices(s.mesh, target));
+            coarseStale_[i] = false;
+        }
     target.bindForDrawing();
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
@@ -225,7 +240,17 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         lastTriangles_ += meshes_[i]->drawnTriangles(coarse_);
     };
     std::vector<std::size_t> translucent;
+    // Opaque structures nearest first: the depth test then rejects hidden fragments before
+    // they are shaded, which on a software renderer is most of a frame's cost.
+    const glm::vec3 eye = camera.eye();
+    std::vector<std::size_t> order(count);
+    std::vector<float> nearness(count, 0.0f);
     for (std::size_t i = 0; i < count; ++i) {
+        order[i] = i;
+        nearness[i] = glm::length(centres_[i] - eye);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return nearness[x] < nearness[y]; });
+    for (std::size_t i : order) {
         const auto& a = view.appearance(i);
         if (!a.visible || a.opacity <= 0.0f) continue;
         // The pain canvas blends its paint over what lies under it, so it is drawn translucent.
@@ -246,10 +271,8 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
     if (!translucent.empty()) {
         // Far structures first, so nearer translucent ones blend over them; the skin,
         // which encloses everything, always last.
-        const glm::vec3 eye = camera.eye();
         std::vector<float> depth(structures.size(), 0.0f);
-        for (std::size_t i : translucent)
-            depth[i] = glm::length(structures[i].mesh.bounds().centre() - eye);
+        for (std::size_t i : translucent) depth[i] = nearness[i];
         std::sort(translucent.begin(), translucent.end(), [&](std::size_t x, std::size_t y) {
             const bool skinX = view.appearance(x).painCanvas, skinY = view.appearance(y).painCanvas;
             if (skinX != skinY) return skinY;

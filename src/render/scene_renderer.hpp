@@ -52,6 +52,8 @@ private:
     std::vector<std::uint64_t> uploadedRevisions_;
     std::vector<std::string> uploadedIds_;
     std::vector<std::size_t> uploadedIndexCounts_;
+    std::vector<bool> coarseStale_;
+    std::vector<glm::vec3> centres_;  // each structure's bounds centre at its last upload
     bool coarse_ = false;
     std::size_t lastTriangles_ = 0;
 };

@@ -1,5 +1,7 @@
 #include "ui/condition_panels.hpp"
 
+#include "core/hip_pose.hpp"
+
 #include <imgui.h>
 
 #include <cctype>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "core/condition_view.hpp"
+#include "core/hip_pose.hpp"
 
 namespace medius::ui {
 
@@ -190,7 +193,7 @@ void presentationTab(const ContentLibrary& content, const Condition& c) {
     }
 }
 
-void reliefTab(const ContentLibrary& content, const Condition& c, Audience audience) {
+void reliefTab(const ContentLibrary& content, const Condition& c, Audience audience, ActionQueue& actions) {
     ImGui::TextDisabled(audience == Audience::Patient
                             ? "Best-supported first."
                             : "Ranked by certainty of evidence (GRADE-style, Medius's own reading).");
@@ -216,6 +219,25 @@ void reliefTab(const ContentLibrary& content, const Condition& c, Audience audie
     ImGui::Separator();
     ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "What you can do yourself");
     bullets(c.selfManagement);
+    if (!c.postures.empty()) {
+        ImGui::Separator();
+        ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "%s",
+                           audience == Audience::Patient ? "See why on the model" : "Postures on the model");
+        ImGui::TextDisabled("Show puts the hip in the posture and colours the squeeze on the tendons.");
+        for (std::size_t i = 0; i < c.postures.size(); ++i) {
+            const PostureAdvice& p = c.postures[i];
+            ImGui::PushID(static_cast<int>(i));
+            std::string label = p.pose;
+            for (const auto& preset : posePresets())
+                if (p.pose == preset.name) label = preset.label;
+            if (ImGui::SmallButton("Show")) actions.push_back(SetViewOptionAction{"pose", p.pose});
+            ImGui::SameLine();
+            ImGui::TextUnformatted(label.c_str());
+            wrapped(readableCitations(content, p.says.forAudience(audience)));
+            ImGui::PopID();
+        }
+        if (ImGui::SmallButton("Back to standing")) actions.push_back(SetViewOptionAction{"pose", "standing"});
+    }
 }
 
 void redFlagsTab(const ContentLibrary& content, const Condition& c, Audience audience) {
@@ -330,7 +352,7 @@ void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const 
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(audience == Audience::Patient ? "What helps" : "Relief")) {
-            reliefTab(content, c, audience);
+            reliefTab(content, c, audience, actions);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Red flags")) {

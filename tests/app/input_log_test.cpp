@@ -9,7 +9,8 @@ using namespace medius::app;
 TEST(InputLog, ParsesEveryEventAndFormatsItBack) {
     DiagnosticSink sink;
     const std::string text =
-        "# comment\n\nmove 640 400.5\npress left\nrelease middle\nscroll -2\nkey F11\nkey ctrl+shift+z\n"
+        "# comment\n\nmove 640 400.5\npress left\nrelease middle\nscroll -2\nkey F11\nkey "
+        "ctrl+shift+z\n"
         "key Home   # trailing comment\nwait 12\n";
     const auto events = parseInputLog(text, "a.log", sink);
     ASSERT_EQ(events.size(), 8u);
@@ -38,7 +39,8 @@ TEST(InputLog, ParsesEveryEventAndFormatsItBack) {
 TEST(InputLog, MistakesNameTheirLineAndAreLeftOut) {
     DiagnosticSink sink;
     const auto events = parseInputLog(
-        "move 1\npress thumb\nscroll lots\nkey NoSuchKey\nwait 0\nfly 3\nmove 1 2 3\nkey 2\n", "bad.log", sink);
+        "move 1\npress thumb\nscroll lots\nkey NoSuchKey\nwait 0\nfly 3\nmove 1 2 3\nkey 2\n",
+        "bad.log", sink);
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].key, GLFW_KEY_2);
     ASSERT_EQ(sink.count(Level::Error), 7);
@@ -50,8 +52,8 @@ TEST(InputLog, MistakesNameTheirLineAndAreLeftOut) {
 }
 
 TEST(InputLog, KeyNamesRoundTrip) {
-    for (int key : {GLFW_KEY_0, GLFW_KEY_9, GLFW_KEY_A, GLFW_KEY_Q, GLFW_KEY_F1, GLFW_KEY_F12, GLFW_KEY_PAGE_UP,
-                    GLFW_KEY_ESCAPE}) {
+    for (int key : {GLFW_KEY_0, GLFW_KEY_9, GLFW_KEY_A, GLFW_KEY_Q, GLFW_KEY_F1, GLFW_KEY_F12,
+                    GLFW_KEY_PAGE_UP, GLFW_KEY_ESCAPE}) {
         for (int mods : {0, GLFW_MOD_CONTROL, GLFW_MOD_ALT | GLFW_MOD_SHIFT}) {
             const std::string name = keyName(key, mods);
             ASSERT_FALSE(name.empty()) << key;

@@ -281,3 +281,51 @@ TEST(ProjectContent, LoadsWithoutErrorsAndCoversTheIssueList) {
         }
     }
 }
+
+TEST_F(ContentFolder, PostureAdviceNamesAPresetPosture) {
+    std::string text = condition("postures");
+    const std::string advice =
+        "[[posture]]\npose = \"crossed-legs\"\nclinician = \"Adduction compresses.\"\npatient = \"Don't.\"\n\n"
+        "[[posture]]\npose = \"cross-legged\"\nclinician = \"c\"\npatient = \"p\"\n\n";
+    const auto at = text.find("[differential]");
+    text.insert(at, advice);
+    write("conditions/postures.toml", text);
+    const ContentLibrary lib = load();
+    // The unknown posture is an error on its own line, naming the presets; the file is left out.
+    const int poseLine = 1 + static_cast<int>(std::count(text.begin(), text.begin() + text.find("cross-legged"), '\n'));
+    bool reported = false;
+    for (const auto& d : sink_.all())
+        reported |= d.line == poseLine && d.message.find("pose 'cross-legged' is not a preset posture") != std::string::npos &&
+                    d.message.find("crossed-legs") != std::string::npos;
+    EXPECT_TRUE(reported) << firstError();
+    EXPECT_TRUE(lib.conditions.empty());
+
+    // With the good entry alone it loads, wording for both audiences.
+    text.erase(text.find("[[posture]]\npose = \"cross-legged\""), std::string("[[posture]]\npose = \"cross-legged\"\nclinician = \"c\"\npatient = \"p\"\n\n").size());
+    write("conditions/postures.toml", text);
+    sink_.clear();
+    const ContentLibrary good = load();
+    EXPECT_FALSE(sink_.hasErrors()) << firstError();
+    ASSERT_EQ(good.conditions.size(), 1u);
+    ASSERT_EQ(good.conditions[0].postures.size(), 1u);
+    EXPECT_EQ(good.conditions[0].postures[0].pose, "crossed-legs");
+    EXPECT_EQ(good.conditions[0].postures[0].says.forAudience(Audience::Patient), "Don't.");
+}
+
+TEST(ProjectContent, GlutealTendinopathyShowsItsAdviceInPostures) {
+    DiagnosticSink sink;
+    const ContentLibrary lib = loadContent(std::string(MEDIUS_SOURCE_DIR) + "/content", {}, sink);
+    const Condition* c = lib.findCondition("gluteal_tendinopathy");
+    ASSERT_TRUE(c);
+    std::vector<std::string> poses;
+    for (const auto& p : c->postures) poses.push_back(p.pose);
+    for (const char* wanted : {"crossed-legs", "hanging-on-hip", "side-lying-other", "side-lying-pillow"})
+        EXPECT_NE(std::find(poses.begin(), poses.end(), wanted), poses.end()) << wanted;
+    // Their citations are real entries of references.toml.
+    for (const auto& p : c->postures)
+        for (std::size_t at = p.says.clinician.find('['); at != std::string::npos;
+             at = p.says.clinician.find('[', at + 1)) {
+            const std::string key = p.says.clinician.substr(at + 1, p.says.clinician.find(']', at) - at - 1);
+            EXPECT_NE(lib.findReference(key), nullptr) << key;
+        }
+}

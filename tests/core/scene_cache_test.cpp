@@ -61,7 +61,8 @@ TEST(SceneCache, OtherKeyTruncationAndCorruptionAreRejectedWithAReason) {
     std::string why;
     EXPECT_FALSE(deserializeScene(bytes, 8, why));
     EXPECT_NE(why.find("other content"), std::string::npos) << why;
-    for (std::size_t cut : {std::size_t{0}, std::size_t{5}, std::size_t{30}, bytes.size() / 2, bytes.size() - 1}) {
+    for (std::size_t cut :
+         {std::size_t{0}, std::size_t{5}, std::size_t{30}, bytes.size() / 2, bytes.size() - 1}) {
         why.clear();
         EXPECT_FALSE(deserializeScene(bytes.substr(0, cut), 7, why)) << cut;
         EXPECT_FALSE(why.empty());

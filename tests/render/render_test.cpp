@@ -238,7 +238,7 @@ TEST_F(RenderTest, FramesWhileMovingDrawFewerTrianglesThatLookTheSame) {
     const Image moving = target_.readPixels();
     const std::size_t movingTriangles = renderer_->lastTriangles();
     EXPECT_EQ(fullTriangles, scene.triangleCount());
-    EXPECT_LT(movingTriangles * 4, fullTriangles) << "about a fifth while moving";
+    EXPECT_LT(movingTriangles * 4, fullTriangles) << "about an eighth while moving";
     int differing = 0, covered = 0;
     Image background = draw(Scene{}, ViewState{}, camera);
     for (int y = 0; y < kHeight; ++y)
