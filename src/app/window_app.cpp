@@ -440,7 +440,9 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                               renderMs);
             if (replay->finished()) {
                 std::printf("medius: %s\n", replay->summary().c_str());
-                break;
+                replay.reset();
+                // With --exit-after-frames the window goes on to that frame (e.g. to capture it).
+                if (commandLine.exitAfterFrames == 0) break;
             }
         }
         if (lastFrame) break;

@@ -223,7 +223,9 @@ void reliefTab(const ContentLibrary& content, const Condition& c, Audience audie
         ImGui::Separator();
         ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "%s",
                            audience == Audience::Patient ? "See why on the model" : "Postures on the model");
-        ImGui::TextDisabled("Show puts the hip in the posture and colours the squeeze on the tendons.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Show puts the hip in the posture and colours the squeeze on the tendons.");
+        ImGui::PopStyleColor();
         for (std::size_t i = 0; i < c.postures.size(); ++i) {
             const PostureAdvice& p = c.postures[i];
             ImGui::PushID(static_cast<int>(i));

@@ -13,7 +13,11 @@ void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose
     if (!*open) return;
     // Lower left, under the condition list.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + vp->Size.y * 0.6f), ImGuiCond_FirstUseEver);
+    // Bottom left, beside the condition legend (which holds the bottom-left corner), its
+    // lower edge above the status bar so the plot at its foot stays on screen.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + ImGui::GetFontSize() * 16,
+                                   vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() - 10),
+                            ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 24, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Posture and compression", open, ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();
@@ -51,9 +55,11 @@ void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose
     }
     const Compression now = measureCompression(rig, current);
     ImGui::Separator();
-    ImGui::Text("Band pressing on the tendons: %.1f mm (wraps %.0f deg)", now.indentation, now.wrapAngle);
-    ImGui::TextDisabled("How far the iliotibial band, pulled straight, would pass into the tendon "
-                        "layer over the trochanter: a geometric measure, not a force.");
+    ImGui::TextWrapped("Band pressing on the tendons: %.1f mm (wraps %.0f deg)", now.indentation, now.wrapAngle);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("How far the iliotibial band, pulled straight, would pass into the tendon "
+                       "layer over the trochanter: a geometric measure, not a force.");
+    ImGui::PopStyleColor();
     // The measure from 30 degrees of abduction to 40 of adduction at this flexion and rotation.
     std::vector<float> curve;
     for (int a = -30; a <= 40; ++a)
