@@ -154,10 +154,13 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     ui::drawMainMenu(ui.panels, actions);
     ui::drawConditionList(state.content, state.conditionId, ui.conditionInput,
                           &ui.panels.conditions, actions);
+    float legendWidth = 0.0f;
     if (const Condition* c = state.condition()) {
         ui::drawConditionInfo(state.scene, state.content, *c, state.audience,
                               &ui.panels.conditionInfo, actions);
-        ui::drawLegend(*c, state.audience);
+        // The legend's own width settles only a frame after it appears (it sizes itself to
+        // its text); the posture panel may open in that same frame, so take the larger.
+        legendWidth = std::max(ui::drawLegend(*c, state.audience), ImGui::GetFontSize() * 14.0f) + 10.0f;
         ui::drawComparison(state.content, *c, state.content.findCondition(state.compareId),
                            state.audience, ui.painMapLeft, ui.painMapRight, ui.painMapAspect,
                            &ui.panels.compare, actions);
@@ -174,7 +177,7 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
         !ImGui::GetIO().WantCaptureMouse)
         ui::drawHoverLabel(state.scene.structures()[state.hovered]);
     if (state.options.pose != "standing") ui.panels.pose = true;
-    ui::drawPosePanel(state.options, state.rig, state.appliedPose, &ui.panels.pose, actions);
+    ui::drawPosePanel(state.options, state.rig, state.appliedPose, &ui.panels.pose, actions, legendWidth);
     ui::drawTourPanel(state.tours, state.recording, ui.tourInput, &ui.panels.tours, actions);
     if (state.tourPlayback)
         ui::drawTourCaption(state.tourPlayback->tour, state.tourPlayback->index, actions);

@@ -367,7 +367,7 @@ void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const 
     ImGui::End();
 }
 
-void drawLegend(const Condition& c, Audience audience) {
+float drawLegend(const Condition& c, Audience audience) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // Above the status bar (a plain window at the bottom, not part of the work area).
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10,
@@ -403,7 +403,9 @@ void drawLegend(const Condition& c, Audience audience) {
             ImGui::PopID();
         }
     }
+    const float width = ImGui::GetWindowWidth();
     ImGui::End();
+    return width;
 }
 
 void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open) {

@@ -20,7 +20,8 @@ void drawConditionList(const ContentLibrary& content, const std::string& selecte
 void drawConditionInfo(const Scene& scene, const ContentLibrary& content,
                        const Condition& condition, Audience audience, bool* open,
                        ActionQueue& actions);
-void drawLegend(const Condition& condition, Audience audience);
+// Returns the legend's width (pixels), so panels can sit beside it.
+float drawLegend(const Condition& condition, Audience audience);
 void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open);
 // `leftImage` and `rightImage` are OpenGL textures of the two pain maps (0: none).
 void drawComparison(const ContentLibrary& content, const Condition& left, const Condition* right,

@@ -9,15 +9,15 @@
 namespace medius::ui {
 
 void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose& current, bool* open,
-                   ActionQueue& actions) {
+                   ActionQueue& actions, float leftInset) {
     if (!*open) return;
     // Lower left, under the condition list.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // Bottom left, beside the condition legend (which holds the bottom-left corner), its
-    // lower edge above the status bar so the plot at its foot stays on screen.
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + ImGui::GetFontSize() * 16,
+    // Bottom left (beside the condition legend when there is one), its lower edge above the
+    // status bar so the plot at its foot stays on screen; placed again each time it opens.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10 + leftInset,
                                    vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() - 10),
-                            ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
+                            ImGuiCond_Appearing, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 24, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Posture and compression", open, ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();
