@@ -30,8 +30,9 @@ for target in condition tour bookmark settings model_import mesh_manifest; do
   "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 "$seeds/$target" 2>&1 | grep -E "^stat::number_of_executed_units|ERROR|SUMMARY" || true
   # A crash leaves its input as crash-*; fail loudly.
-  if ls crash-* leak-* timeout-* >/dev/null 2>&1; then
-    echo "fuzz: ${target}_fuzzer found a failing input:" crash-* leak-* timeout-* 2>/dev/null
+  # (compgen: `ls crash-* leak-*` fails whenever one of the patterns matches nothing.)
+  if compgen -G "crash-*" >/dev/null || compgen -G "leak-*" >/dev/null || compgen -G "timeout-*" >/dev/null; then
+    echo "fuzz: ${target}_fuzzer found a failing input:" $(compgen -G "crash-*"; compgen -G "leak-*"; compgen -G "timeout-*")
     exit 1
   fi
 done

@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Builds the data-layer, import and anatomy test suites with AddressSanitizer and
-# UndefinedBehaviorSanitizer and runs them: every parser, loader, generator and the picking
-# and layout code. (The OpenGL render and window tests run in the normal build: Mesa's
-# llvmpipe is not built with the sanitizers and reports its own allocations.)
+# Builds the whole project and its tests with AddressSanitizer and UndefinedBehaviorSanitizer
+# and runs the whole suite under them, in two passes:
+#  1. the data layer, import and anatomy suites (no OpenGL) with leak detection on;
+#  2. everything else (render, app, command line, the Xvfb window tests) with leak detection
+#     off: Mesa's llvmpipe allocates from its JIT-compiled shaders, whose frames carry no
+#     symbols, so LeakSanitizer reports allocations it cannot attribute (a few hundred bytes per
+#     GL context). Out-of-bounds, use-after-free and undefined behaviour are still caught.
+# The soak is left out: it measures memory, which the sanitizers change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build-asan
 cmake -S . -B "$build" -DMEDIUS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" --parallel "$(nproc)" \
-  --target core_tests model_io_tests anatomy_gen_tests body_surface_tests >/dev/null
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+cmake --build "$build" --parallel "$(nproc)" >/dev/null
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd "$build"
-ctest --output-on-failure --parallel "$(nproc)" -R "^(Diagnostics|Mesh|Scene|Layers|OrbitCamera|CameraTransition|Ray|ViewOptions|ViewState|Image|ContentFolder|ProjectContent|ConditionView|SceneBvh|ViewHistory|Bookmark|BookmarkStore|LabelLayout|Quiz|SettingsFile|Tour|ModelImport|Units|BuildingBlocks|AnatomyContentErrors|HipModel|SoftTissueLayers|BodySurface|EdgeCollapse|MarchingTetrahedra|MeshOps|Superquadric|Sweep|Label)\\."
+data_layer="^(core_tests|model_io_tests|anatomy_gen_tests|body_surface_tests)$"
+echo "sanitize: pass 1, data layer with leak detection"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  ctest --output-on-failure --parallel "$(nproc)" -L "$data_layer"
+echo "sanitize: pass 2, OpenGL, app and window tests (leak detection off, see above)"
+ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+  ctest --output-on-failure --parallel "$(nproc)" -LE "$data_layer" -E "^soak_"

@@ -23,7 +23,7 @@ class Writer {
     template <typename T>
     void array(const std::vector<T>& v) {
         value(static_cast<std::uint64_t>(v.size()));
-        out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     }
     std::string& bytes() { return out_; }
 
@@ -54,7 +54,7 @@ class Reader {
         std::uint64_t n = 0;
         if (!value(n) || n > (end_ - at_) / sizeof(T)) return false;
         v.resize(n);
-        std::memcpy(v.data(), data_ + at_, n * sizeof(T));
+        if (n > 0) std::memcpy(v.data(), data_ + at_, n * sizeof(T));  // data() may be null when empty
         at_ += n * sizeof(T);
         return true;
     }

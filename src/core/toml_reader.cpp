@@ -106,7 +106,7 @@ std::vector<std::string> TomlReader::textList(const char* key, bool required) {
     return out;
 }
 
-std::optional<glm::vec3> TomlReader::vec3(const char* key, bool required, const char* what) {
+std::optional<glm::vec3> TomlReader::vec3(const char* key, bool required, const char* what, double limit) {
     const toml::node* n = table_.get(key);
     if (!n) {
         if (required) error(where_, std::string("missing '") + key + "'");
@@ -117,11 +117,13 @@ std::optional<glm::vec3> TomlReader::vec3(const char* key, bool required, const 
     bool good = a && a->size() == 3;
     for (std::size_t k = 0; good && k < 3; ++k) {
         const auto value = (*a)[k].value<double>();
-        good = (*a)[k].is_number() && value && std::isfinite(*value);
+        good = (*a)[k].is_number() && value && std::isfinite(*value) && std::fabs(*value) <= limit;
         if (good) out[static_cast<int>(k)] = static_cast<float>(*value);
     }
     if (!good) {
-        error(lineOf(key), std::string("'") + key + "' must be three numbers [x, y, z] " + what);
+        char range[48];
+        std::snprintf(range, sizeof range, " from %g to %g", -limit, limit);
+        error(lineOf(key), std::string("'") + key + "' must be three numbers [x, y, z] " + what + range);
         return std::nullopt;
     }
     return out;

@@ -27,8 +27,9 @@ public:
     std::string text(const char* key, bool required);
     std::optional<double> number(const char* key, bool required, double min, double max);
     std::vector<std::string> textList(const char* key, bool required);
-    // Three finite numbers [x, y, z]; `what` says their unit in the message (e.g. "in mm").
-    std::optional<glm::vec3> vec3(const char* key, bool required, const char* what);
+    // Three numbers [x, y, z], each within +-limit; `what` says their unit in the message
+    // (e.g. "in mm").
+    std::optional<glm::vec3> vec3(const char* key, bool required, const char* what, double limit = 1e6);
     // The array of tables under `key` (e.g. [[structures]]); reports a wrong kind.
     std::vector<std::pair<const toml::table*, int>> tables(const char* key, bool required);
     const toml::table* subtable(const char* key, bool required);

@@ -88,8 +88,8 @@ std::vector<MeshReplacement> parseMeshManifest(const std::string& text, const st
                         "'; give three letters for the file's +X, +Y, +Z, one of A/P, S/I, R/L "
                         "each (ASR is the ISB pelvic frame)");
         const double scale = r.number("scale", false, 1e-3, 1e3).value_or(1.0);
-        const glm::vec3 rotate = r.vec3("rotate", false, "in degrees").value_or(glm::vec3(0.0f));
-        const glm::vec3 translate = r.vec3("translate", false, "in mm").value_or(glm::vec3(0.0f));
+        const glm::vec3 rotate = r.vec3("rotate", false, "in degrees", 3600.0).value_or(glm::vec3(0.0f));
+        const glm::vec3 translate = r.vec3("translate", false, "in mm", 1e5).value_or(glm::vec3(0.0f));
         r.warnUnknownKeys({"structure", "file", "units", "frame", "scale", "rotate", "translate"});
         if (!m.structure.empty() && !seen.insert(m.structure).second)
             r.error(r.lineOf("structure"), "'" + m.structure + "' is already replaced above");

@@ -142,6 +142,17 @@ TEST_F(MeshManifest, SyntaxErrorsAndDuplicatesAreReported) {
     EXPECT_EQ(io::applyMeshManifest(twice, scene_, sink_), 1);
     EXPECT_TRUE(sink_.hasErrors());
     EXPECT_EQ(io::applyMeshManifest((dir_ / "absent.toml").string(), scene_, sink_), 0);
+    // Absurd numbers (found by the fuzzer: they made the transform infinite) are refused.
+    sink_.clear();
+    const auto far = write("far.toml", "[[mesh]]\nstructure = \"femur_r\"\nfile = \"tet.obj\"\n"
+                                       "translate = [1, 7e120, 3]\nrotate = [0, 1e9, 0]\n");
+    EXPECT_EQ(io::applyMeshManifest(far, scene_, sink_), 0);
+    bool translate = false, rotate = false;
+    for (const auto& d : sink_.all()) {
+        translate |= d.line == 4 && d.message.find("'translate' must be three numbers") != std::string::npos;
+        rotate |= d.line == 5 && d.message.find("from -3600 to 3600") != std::string::npos;
+    }
+    EXPECT_TRUE(translate && rotate) << messages(sink_);
 }
 
 // The real specimens: OpenSim-style bones in metres, each in its own body frame.

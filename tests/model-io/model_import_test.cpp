@@ -138,8 +138,15 @@ TEST_F(ModelImport, NonFiniteCoordinatesAndAbsurdHeadersAreClearErrors) {
     const auto stl = write("huge.stl", std::string(80, '\0') + "\xff\xff\xff\xff"s + std::string(50, '\0'));
     EXPECT_FALSE(io::importMesh(stl, {}, sink_));
     EXPECT_TRUE(sink_.hasErrors());
-    // A PLY header declaring four billion vertices.
-    sink_.clear();
+}
+
+// A PLY header declaring four billion vertices: Assimp asks for 48 GB, gets std::bad_alloc
+// and reports it. (AddressSanitizer aborts on such a request by design instead of throwing,
+// so the sanitizer build skips this one case.)
+TEST_F(ModelImport, HeaderDeclaringBillionsOfVerticesIsAClearError) {
+#if defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "a 48 GB allocation aborts under AddressSanitizer by design";
+#endif
     const auto ply = write("huge.ply",
                            "ply\nformat binary_little_endian 1.0\nelement vertex 4000000000\nproperty float x\n"
                            "property float y\nproperty float z\nelement face 1\nproperty list uchar int "
