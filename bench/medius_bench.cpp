@@ -135,6 +135,9 @@ int main(int argc, char** argv) {
             state.applyCondition(sink);
             frame("X-ray with a coronal section, " + size + ", 4x", w, h, 4);
             frame("X-ray with a coronal section, " + size + ", moving", w, h, 1, render::RenderDetail::Interactive);
+            state.options.transparency = "weighted";
+            frame("X-ray with a coronal section, weighted transparency, " + size + ", 4x", w, h, 4);
+            state.options.transparency = "sorted";
         };
         scenes(1920, 1080);
         scenes(3840, 2160);

@@ -24,7 +24,10 @@ uniform vec4 uZoneB[kMaxZones];  // xyz: segment end, w: intensity, negative whe
 uniform vec3 uLocalPainColour;
 uniform vec3 uReferredPainColour;
 
+uniform int uWeightedPass;  // 1: write the order-independent sums instead of a colour
+
 out vec4 fragColour;
+layout(location = 1) out vec4 fragLogClear;  // only read in the weighted pass
 
 const vec3 kKeyDirection = normalize(vec3(-0.45, 0.6, 0.65));
 const vec3 kKeyColour = vec3(1.00, 0.96, 0.90) * 0.85;
@@ -95,5 +98,17 @@ void main() {
     vec3 colour = base * light + base * uEmissive;
     colour += vec3(specular) + vec3(0.55, 0.62, 0.75) * rim;
     colour *= uExposure;
+    if (uWeightedPass == 1) {
+        // Weighted blended transparency: nearer surfaces weigh more (McGuire and Bavoil's
+        // depth weight, scaled to this scene's millimetres), so the average leans toward
+        // what is in front without any sorting.
+        float a = clamp(alpha, 0.0, 0.99);
+        float z = abs(vViewPosition.z) / 1000.0;
+        float w = a * clamp(0.03 / (1e-5 + pow(z / 4.0, 4.0)), 1e-2, 3e3);
+        fragColour = vec4(linearToSrgb(colour) * a * w, a * w);
+        fragLogClear = vec4(-log(1.0 - a), 0.0, 0.0, 0.0);
+        return;
+    }
     fragColour = vec4(linearToSrgb(colour), alpha);
+    fragLogClear = vec4(0.0);
 }

@@ -27,6 +27,10 @@ const std::vector<ViewOptionSpec>& viewOptionTable() {
          &ViewOptions::xray, 0, 0, {}},
         {"theme", "dark, or projector: high contrast and larger type", &ViewOptions::theme, 0, 0,
          {"dark", "projector"}},
+        {"transparency",
+         "sorted (back to front, structure by structure) or weighted (order-independent, also "
+         "where translucent structures pass through each other)",
+         &ViewOptions::transparency, 0, 0, {"sorted", "weighted"}},
         {"turntable", "rotate slowly about the vertical axis", &ViewOptions::turntable, 0, 0, {}},
         {"laser-pointer", "a bright red dot in place of the cursor over the model",
          &ViewOptions::laserPointer, 0, 0, {}},

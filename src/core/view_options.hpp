@@ -17,6 +17,9 @@ struct ViewOptions {
     float uiScale = 1.0f;           // multiplies the monitor's content scale
     bool vsync = true;
     bool simplifyWhileMoving = true;  // simplified meshes while the camera moves
+    // "sorted": translucent structures back to front, each whole; "weighted": weighted
+    // blended order-independent transparency, right where translucent structures interpenetrate.
+    std::string transparency = "sorted";
     bool backgroundGradient = true;
     bool rimLight = true;
     float exposure = 1.0f;

@@ -14,7 +14,11 @@ void RenderTarget::release() {
     if (resolveFbo_) glDeleteFramebuffers(1, &resolveFbo_);
     if (resolveColour_) glDeleteTextures(1, &resolveColour_);
     if (resolveDepth_) glDeleteRenderbuffers(1, &resolveDepth_);
+    if (weightedFbo_) glDeleteFramebuffers(1, &weightedFbo_);
+    if (weightedSums_) glDeleteTextures(1, &weightedSums_);
+    if (weightedLogClear_) glDeleteTextures(1, &weightedLogClear_);
     msaaFbo_ = msaaColour_ = msaaDepth_ = resolveFbo_ = resolveColour_ = resolveDepth_ = 0;
+    weightedFbo_ = weightedSums_ = weightedLogClear_ = 0;
     width_ = height_ = samples_ = 0;
 }
 
@@ -104,6 +108,62 @@ void RenderTarget::blitTo(GLuint framebuffer, int width, int height) const {
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
                       width == width_ && height == height_ ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+bool RenderTarget::bindWeightedForDrawing(std::string& error) {
+    if (!weightedFbo_) {
+        const GLenum kind = samples_ > 1 ? GL_TEXTURE_2D_MULTISAMPLE : GL_TEXTURE_2D;
+        const auto makeTexture = [&](GLenum format, GLenum channels) {
+            GLuint texture = 0;
+            glGenTextures(1, &texture);
+            glBindTexture(kind, texture);
+            if (samples_ > 1) {
+                glTexImage2DMultisample(kind, samples_, format, width_, height_, GL_TRUE);
+            } else {
+                glTexImage2D(kind, 0, format, width_, height_, 0, channels, GL_FLOAT, nullptr);
+                glTexParameteri(kind, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+                glTexParameteri(kind, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+            }
+            glBindTexture(kind, 0);
+            return texture;
+        };
+        weightedSums_ = makeTexture(GL_RGBA16F, GL_RGBA);
+        weightedLogClear_ = makeTexture(GL_R16F, GL_RED);
+        glGenFramebuffers(1, &weightedFbo_);
+        glBindFramebuffer(GL_FRAMEBUFFER, weightedFbo_);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, kind, weightedSums_, 0);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, kind, weightedLogClear_, 0);
+        // The scene's own depth: translucent surfaces behind opaque ones are left out.
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
+                                  msaaFbo_ ? msaaDepth_ : resolveDepth_);
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+            error = "the framebuffer for weighted transparency is incomplete";
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            glDeleteFramebuffers(1, &weightedFbo_);
+            weightedFbo_ = 0;
+            return false;
+        }
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, weightedFbo_);
+    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, buffers);
+    glViewport(0, 0, width_, height_);
+    const GLfloat zero[] = {0.0f, 0.0f, 0.0f, 0.0f};
+    glClearBufferfv(GL_COLOR, 0, zero);
+    glClearBufferfv(GL_COLOR, 1, zero);
+    return true;
+}
+
+void RenderTarget::bindWeightedSums() const {
+    // Units 0 and 1 for plain textures, 2 and 3 for multisampled ones: samplers of two
+    // types may not share a unit in one program.
+    const bool ms = samples_ > 1;
+    const GLenum kind = ms ? GL_TEXTURE_2D_MULTISAMPLE : GL_TEXTURE_2D;
+    glActiveTexture(ms ? GL_TEXTURE2 : GL_TEXTURE0);
+    glBindTexture(kind, weightedSums_);
+    glActiveTexture(ms ? GL_TEXTURE3 : GL_TEXTURE1);
+    glBindTexture(kind, weightedLogClear_);
+    glActiveTexture(GL_TEXTURE0);
 }
 
 Image RenderTarget::readPixels() const {

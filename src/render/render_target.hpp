@@ -2,6 +2,8 @@
 // Where the 3D scene is drawn: a multisampled framebuffer resolved into a
 // single-sample texture. The window shows the texture under the UI, so a UI
 // change (hover, typing) never forces a 3D redraw; headless capture reads it.
+#include <string>
+
 #include "core/image.hpp"
 #include "render/gl.hpp"
 
@@ -32,11 +34,18 @@ public:
     // Binds the resolved single-sample framebuffer, e.g. to draw the UI over the scene.
     void bindResolvedForDrawing() const;
 
+    // Weighted blended transparency: two float targets (the weighted colour sums and the
+    // sum of -log(1 - alpha)) sharing this target's depth, made on first use. Binding clears
+    // them; bindWeightedSums puts them on texture units 0 and 1 (2 and 3 when multisampled).
+    bool bindWeightedForDrawing(std::string& error);
+    void bindWeightedSums() const;
+
 private:
     void release();
     int width_ = 0, height_ = 0, samples_ = 0;
     GLuint msaaFbo_ = 0, msaaColour_ = 0, msaaDepth_ = 0;
     GLuint resolveFbo_ = 0, resolveColour_ = 0, resolveDepth_ = 0;
+    GLuint weightedFbo_ = 0, weightedSums_ = 0, weightedLogClear_ = 0;
 };
 
 }  // namespace medius::render

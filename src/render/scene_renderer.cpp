@@ -27,7 +27,8 @@ glm::vec3 toSrgb(const glm::vec3& c) {
 SceneRenderer::SceneRenderer()
     : meshProgram_("mesh.vert.glsl", "mesh.frag.glsl"),
       backgroundProgram_("background.vert.glsl", "background.frag.glsl"),
-      outlineProgram_("outline.vert.glsl", "outline.frag.glsl") {
+      outlineProgram_("outline.vert.glsl", "outline.frag.glsl"),
+      weightedResolveProgram_("background.vert.glsl", "oit_composite.frag.glsl") {
     glGenVertexArrays(1, &emptyVao_);
 }
 
@@ -268,7 +269,42 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
     }
     if (plane) drawSectionCaps(scene, view, *plane);
 
-    if (!translucent.empty()) {
+    meshProgram_.set("uWeightedPass", 0);
+    bool translucentDone = false;
+    std::string weightedError;
+    if (!translucent.empty() && options.transparency == "weighted" &&
+        target.bindWeightedForDrawing(weightedError)) {
+        // Weighted blended order-independent transparency: every translucent surface adds
+        // to two sums (both sides of each structure, in any order), then one full-screen
+        // pass lays their weighted average over the opaque picture.
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE);
+        glDepthMask(GL_FALSE);
+        meshProgram_.use();
+        meshProgram_.set("uWeightedPass", 1);
+        for (std::size_t i : translucent) drawStructure(i, view.appearance(i).opacity);
+        meshProgram_.set("uWeightedPass", 0);
+        target.bindForDrawing();
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CLIP_DISTANCE0);  // the full-screen pass writes no clip distance
+        glBlendFunc(GL_ONE_MINUS_SRC_ALPHA, GL_SRC_ALPHA);
+        weightedResolveProgram_.use();
+        weightedResolveProgram_.set("uAccum", 0);
+        weightedResolveProgram_.set("uLogClear", 1);
+        weightedResolveProgram_.set("uAccumMs", 2);
+        weightedResolveProgram_.set("uLogClearMs", 3);
+        weightedResolveProgram_.set("uSamples", target.samples());
+        target.bindWeightedSums();
+        glBindVertexArray(emptyVao_);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindVertexArray(0);
+        if (plane) glEnable(GL_CLIP_DISTANCE0);
+        glEnable(GL_DEPTH_TEST);
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+        translucentDone = true;
+    }
+    if (!translucent.empty() && !translucentDone) {
         // Far structures first, so nearer translucent ones blend over them; the skin,
         // which encloses everything, always last.
         std::vector<float> depth(structures.size(), 0.0f);

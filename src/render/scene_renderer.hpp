@@ -45,6 +45,7 @@ private:
     ShaderProgram meshProgram_;
     ShaderProgram backgroundProgram_;
     ShaderProgram outlineProgram_;
+    ShaderProgram weightedResolveProgram_;
     GLuint emptyVao_ = 0;
     GpuMesh capQuad_;
     glm::vec4 capPlane_{0.0f};  // core profile needs a bound VAO even for attribute-less draws
