@@ -348,6 +348,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                 }
         bool cameraMoved = handleCameraInput(state, io, events, static_cast<float>(winWidth),
                                              static_cast<float>(winHeight), actions, pen);
+        const bool movedByHand = cameraMoved;
         // Turntable: a slow turn whenever nobody is moving the camera by hand.
         if (state.options.turntable && !cameraMoved && !state.transition.active()) {
             CameraPose p = state.camera.pose();
@@ -401,7 +402,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             if (into) {
                 const auto start = std::chrono::steady_clock::now();
                 renderer.render(state.scene, state.view, state.camera, state.options, *into,
-                                interacting ? render::RenderDetail::Interactive : render::RenderDetail::Full);
+                                // The turntable turns slowly for an audience: full detail.
+                                interacting && (movedByHand || state.transition.active())
+                                    ? render::RenderDetail::Interactive
+                                    : render::RenderDetail::Full);
                 glFinish();
                 ui.stats.frameMs = std::chrono::duration<float, std::milli>(
                                        std::chrono::steady_clock::now() - start)
