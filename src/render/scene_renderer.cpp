@@ -263,7 +263,10 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         // back faces are never seen and need not be drawn. (The skin is open at the waist;
         // a user's model may be open anywhere.)
         const bool closed = !plane && structures[i].layer != Layer::Skin && structures[i].layer != Layer::Other;
-        if (closed) glEnable(GL_CULL_FACE), glCullFace(GL_BACK);
+        if (closed) {
+            glEnable(GL_CULL_FACE);
+            glCullFace(GL_BACK);
+        }
         drawStructure(i, 1.0f);
         if (closed) glDisable(GL_CULL_FACE);
     }
@@ -271,7 +274,7 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
 
     meshProgram_.set("uWeightedPass", 0);
     bool translucentDone = false;
-    std::string weightedError;
+    std::string weightedError;  // targets that cannot be made: the sorted pass below instead
     if (!translucent.empty() && options.transparency == "weighted" &&
         target.bindWeightedForDrawing(weightedError)) {
         // Weighted blended order-independent transparency: every translucent surface adds
