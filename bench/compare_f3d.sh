@@ -40,19 +40,22 @@ f3d_log() { { echo "# StreamVersion 1.1"; echo "ExposeEvent 0 $((H-1)) 0 0 0 0";
   echo "MouseMoveEvent 400 400 0 0 0 0"; echo "LeftButtonPressEvent 400 400 0 0 0 0";
   for i in $(seq 1 "$1"); do echo "MouseMoveEvent $((400 + i * 4)) 400 0 0 0 0"; done
   echo "LeftButtonReleaseEvent $((400 + $1 * 4)) 400 0 0 0 0"; } > "$T/f3d_$1.log"; }
-medius_log() { { echo "move 400 400"; echo "press left";
-  for i in $(seq 1 "$1"); do echo "move $((400 + i * 4)) 400"; done; echo "release left"; } > "$T/medius_$1.log"; }
-for n in 20 140; do f3d_log $n; medius_log $n; done
+medius_log() { { [ "${2:-}" = hidden ] && { echo "key H"; echo "wait 3"; }; echo "move 400 400"; echo "press left";
+  for i in $(seq 1 "$1"); do echo "move $((400 + i * 4)) 400"; done; echo "release left"; } > "$T/medius_$1${2:-}.log"; }
+# Medius with its panels, and with them hidden (H) as f3d shows only the model.
+for n in 20 140; do f3d_log $n; medius_log $n; medius_log $n hidden; done
 f3d20=$(repeat f3d --resolution $W,$H --interaction-test-play="$T/f3d_20.log" --output "$T/o.png" "$GLB")
 f3d140=$(repeat f3d --resolution $W,$H --interaction-test-play="$T/f3d_140.log" --output "$T/o.png" "$GLB")
 m20=$(repeat "$MEDIUS" --size ${W}x$H --vsync false --play-input "$T/medius_20.log")
 m140=$(repeat "$MEDIUS" --size ${W}x$H --vsync false --play-input "$T/medius_140.log")
+h20=$(repeat "$MEDIUS" --size ${W}x$H --vsync false --play-input "$T/medius_20hidden.log")
+h140=$(repeat "$MEDIUS" --size ${W}x$H --vsync false --play-input "$T/medius_140hidden.log")
 medius_replay=$("$MEDIUS" --size ${W}x$H --vsync false --play-input "$T/medius_140.log" 2>/dev/null | sed -n 's/^medius: //p')
 
 awk -v f3dpng="$f3d_png" -v mpng="$medius_png" -v mpng1="$medius_png_noaa" -v mcold="$medius_png_cold" \
-    -v mwin="$window_first" -v f20="$f3d20" -v f80="$f3d140" -v m20="$m20" -v m80="$m140" \
+    -v mwin="$window_first" -v f20="$f3d20" -v f80="$f3d140" -v m20="$m20" -v m80="$m140" -v h20="$h20" -v h140="$h140" \
     -v w=$W -v h=$H -v json="$OUT_JSON" 'BEGIN {
-  fo = (f80 - f20) / 120; mo = (m80 - m20) / 120
+  fo = (f80 - f20) / 120; mo = (m80 - m20) / 120; ho = (h140 - h20) / 120
   printf "%-72s %10s\n", "Medius vs f3d 1.3 (same scene.glb, " w "x" h ", Xvfb + llvmpipe)", "value"
   printf "%-72s %8.0f ms\n", "f3d: launch to PNG (--output)", f3dpng
   printf "%-72s %8.0f ms  (%.2fx f3d)\n", "medius: launch to PNG, 4x MSAA (default)", mpng, mpng / f3dpng
@@ -61,7 +64,8 @@ awk -v f3dpng="$f3d_png" -v mpng="$medius_png" -v mpng1="$medius_png_noaa" -v mc
   printf "%-72s %8.0f ms\n", "medius: launch to the window'"'"'s first presented frame", mwin
   printf "%-72s %8.1f ms\n", "f3d: orbit frame time (replayed drag, slope of 20 vs 140 moves)", fo
   printf "%-72s %8.1f ms  (%.2fx f3d)\n", "medius: orbit frame time (same drag, same method)", mo, mo / fo
-  printf "{\n  \"size\": \"%sx%s\",\n  \"f3d_launch_to_png_ms\": %.1f,\n  \"medius_launch_to_png_ms\": %.1f,\n  \"medius_launch_to_png_no_msaa_ms\": %.1f,\n  \"medius_launch_to_png_first_run_ms\": %.1f,\n  \"medius_launch_to_window_frame_ms\": %.1f,\n  \"f3d_orbit_frame_ms\": %.2f,\n  \"medius_orbit_frame_ms\": %.2f,\n  \"launch_ratio\": %.3f,\n  \"launch_ratio_no_msaa\": %.3f,\n  \"orbit_ratio\": %.3f\n}\n", w, h, f3dpng, mpng, mpng1, mcold, mwin, fo, mo, mpng / f3dpng, mpng1 / f3dpng, mo / fo > json
+  printf "%-72s %8.1f ms  (%.2fx f3d)\n", "medius: the same with its panels hidden (H), as f3d shows no UI", ho, ho / fo
+  printf "{\n  \"size\": \"%sx%s\",\n  \"f3d_launch_to_png_ms\": %.1f,\n  \"medius_launch_to_png_ms\": %.1f,\n  \"medius_launch_to_png_no_msaa_ms\": %.1f,\n  \"medius_launch_to_png_first_run_ms\": %.1f,\n  \"medius_launch_to_window_frame_ms\": %.1f,\n  \"f3d_orbit_frame_ms\": %.2f,\n  \"medius_orbit_frame_ms\": %.2f,\n  \"launch_ratio\": %.3f,\n  \"launch_ratio_no_msaa\": %.3f,\n  \"orbit_ratio\": %.3f,\n  \"medius_orbit_frame_ui_hidden_ms\": %.2f,\n  \"orbit_ratio_ui_hidden\": %.3f\n}\n", w, h, f3dpng, mpng, mpng1, mcold, mwin, fo, mo, mpng / f3dpng, mpng1 / f3dpng, mo / fo, ho, ho / fo > json
 }'
 echo "medius' own count of the 140-move replay: $medius_replay"
 echo "wrote $OUT_JSON"
