@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include "anatomy-gen/body_surface.hpp"
 #include "anatomy-gen/hip_model.hpp"
@@ -39,8 +38,7 @@ std::uint64_t anatomyKey(const std::string& anatomyDir, const std::string& sex) 
     for (const auto& file : files) {
         const std::string name = file.filename().string();
         key = fnv1a(name.data(), name.size(), key);
-        std::ifstream in(file, std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string bytes = readFile(file.string()).value_or("");
         key = fnv1a(bytes.data(), bytes.size(), key);
     }
     struct stat exe {};
@@ -81,11 +79,8 @@ Scene builtInAnatomy(const std::string& anatomyDir, const std::string& sexName, 
     const std::string path = xdgPath(XdgFolder::Cache, "anatomy-" + sexName + ".bin");
     const std::uint64_t key = anatomyKey(anatomyDir, sexName);
     std::string why = "absent";
-    if (std::ifstream in{path, std::ios::binary | std::ios::ate}) {
-        std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-        in.seekg(0);
-        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (auto cached = deserializeScene(bytes, key, why)) {
+    if (const auto bytes = readFile(path)) {
+        if (auto cached = deserializeScene(*bytes, key, why)) {
             startupMark("anatomy read from the cache");
             return std::move(*cached);
         }

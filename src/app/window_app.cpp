@@ -181,14 +181,13 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
     // Replay input logs before opening anything: a bad log is a clear error, not a window.
     std::optional<InputReplay> replay;
     if (!commandLine.playInput.empty()) {
-        std::ifstream in(commandLine.playInput, std::ios::binary);
-        if (!in) {
+        const auto text = readFile(commandLine.playInput);
+        if (!text) {
             std::fprintf(stderr, "medius: %s: cannot read the input log\n", commandLine.playInput.c_str());
             return 2;
         }
-        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         const int errorsBefore = sink.count(Level::Error);
-        auto events = parseInputLog(text, commandLine.playInput, sink);
+        auto events = parseInputLog(*text, commandLine.playInput, sink);
         if (sink.count(Level::Error) > errorsBefore) return 2;
         replay.emplace(std::move(events));
     }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "core/image.hpp"
@@ -38,14 +37,9 @@ std::string serializeBookmark(const Bookmark& b) {
 
 std::optional<Bookmark> parseBookmark(const std::string& text, const std::string& path,
                                       DiagnosticSink& sink) {
-    toml::table table;
-    try {
-        table = toml::parse(text, path);
-    } catch (const toml::parse_error& e) {
-        sink.error(path, static_cast<int>(e.source().begin.line),
-                   "bookmark is not valid TOML: " + std::string(e.description()));
-        return std::nullopt;
-    }
+    const auto parsed = parseTomlText(text, path, sink, "bookmark is not valid TOML");
+    if (!parsed) return std::nullopt;
+    const toml::table& table = *parsed;
     TomlReader r(table, path, sink, 1);
     Bookmark b;
     b.name = r.text("name", true);
@@ -105,14 +99,12 @@ std::vector<Bookmark> BookmarkStore::loadAll(DiagnosticSink& sink) const {
         if (e.path().extension() == ".toml") files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
+        const auto text = readFile(path);
+        if (!text) {
             sink.error(path, 0, "cannot read the bookmark");
             continue;
         }
-        std::stringstream text;
-        text << in.rdbuf();
-        if (auto b = parseBookmark(text.str(), path, sink)) out.push_back(std::move(*b));
+        if (auto b = parseBookmark(*text, path, sink)) out.push_back(std::move(*b));
     }
     return out;
 }

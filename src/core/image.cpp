@@ -1,11 +1,13 @@
 #include "core/image.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #define STB_IMAGE_WRITE_STATIC
 #define STB_IMAGE_WRITE_IMPLEMENTATION
@@ -37,6 +39,16 @@ void flipRows(Image& image) {
         std::memcpy(a, b, stride);
         std::memcpy(b, row.data(), stride);
     }
+}
+
+std::optional<std::string> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return std::nullopt;
+    std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!in) return std::nullopt;
+    return bytes;
 }
 
 std::string writeFileAtomically(const std::string& path, const std::string& bytes) {

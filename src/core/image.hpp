@@ -1,6 +1,7 @@
 #pragma once
 // An 8-bit RGBA image in memory, top row first, and its PNG file form.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,7 @@ std::string readPng(const std::string& path, Image& image);
 
 // Writes `bytes` to `path` through a temporary file and rename. Empty string on success.
 std::string writeFileAtomically(const std::string& path, const std::string& bytes);
+// The whole file, or nullopt when it cannot be opened.
+std::optional<std::string> readFile(const std::string& path);
 
 }  // namespace medius

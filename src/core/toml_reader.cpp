@@ -2,24 +2,27 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+
+#include "core/image.hpp"
 
 namespace medius {
 
 std::optional<toml::table> parseTomlFile(const std::string& path, DiagnosticSink& sink) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto text = readFile(path);
+    if (!text) {
         sink.error(path, 0, "cannot read the file");
         return std::nullopt;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    return parseTomlText(*text, path, sink);
+}
+
+std::optional<toml::table> parseTomlText(const std::string& text, const std::string& path,
+                                         DiagnosticSink& sink, const std::string& what) {
     try {
-        return toml::parse(buffer.str(), path);
+        return toml::parse(text, path);
     } catch (const toml::parse_error& e) {
         sink.error(path, static_cast<int>(e.source().begin.line),
-                   "TOML syntax error: " + std::string(e.description()));
+                   what + ": " + std::string(e.description()));
         return std::nullopt;
     }
 }
@@ -75,7 +78,8 @@ std::optional<double> TomlReader::number(const char* key, bool required, double 
     }
     if (!std::isfinite(value) || value < min || value > max) {
         char buf[160];
-        std::snprintf(buf, sizeof buf, "'%s' is %g; it must be from %g to %g", key, value, min, max);
+        std::snprintf(buf, sizeof buf, "'%s' is %g; it must be from %g to %g", key, value, min,
+                      max);
         error(lineOf(key), buf);
         return std::nullopt;
     }
@@ -91,7 +95,8 @@ std::vector<std::string> TomlReader::textList(const char* key, bool required) {
     }
     const toml::array* array = n->as_array();
     if (!array) {
-        error(lineOf(key), std::string("'") + key + "' must be a list of texts, like [\"a\", \"b\"]");
+        error(lineOf(key),
+              std::string("'") + key + "' must be a list of texts, like [\"a\", \"b\"]");
         return out;
     }
     for (const toml::node& item : *array) {
@@ -106,7 +111,8 @@ std::vector<std::string> TomlReader::textList(const char* key, bool required) {
     return out;
 }
 
-std::optional<glm::vec3> TomlReader::vec3(const char* key, bool required, const char* what, double limit) {
+std::optional<glm::vec3> TomlReader::vec3(const char* key, bool required, const char* what,
+                                          double limit) {
     const toml::node* n = table_.get(key);
     if (!n) {
         if (required) error(where_, std::string("missing '") + key + "'");
@@ -123,7 +129,8 @@ std::optional<glm::vec3> TomlReader::vec3(const char* key, bool required, const 
     if (!good) {
         char range[48];
         std::snprintf(range, sizeof range, " from %g to %g", -limit, limit);
-        error(lineOf(key), std::string("'") + key + "' must be three numbers [x, y, z] " + what + range);
+        error(lineOf(key),
+              std::string("'") + key + "' must be three numbers [x, y, z] " + what + range);
         return std::nullopt;
     }
     return out;
@@ -146,7 +153,8 @@ std::vector<std::pair<const toml::table*, int>> TomlReader::tables(const char* k
         if (const toml::table* t = item.as_table())
             out.emplace_back(t, line > 0 ? line : lineOf(key));
         else
-            error(line > 0 ? line : lineOf(key), std::string("each '") + key + "' entry must be a table");
+            error(line > 0 ? line : lineOf(key),
+                  std::string("each '") + key + "' entry must be a table");
     }
     if (required && out.empty()) error(lineOf(key), std::string("'") + key + "' is empty");
     return out;

@@ -14,6 +14,10 @@ namespace medius {
 // Parses a TOML file. Reports unreadable files and syntax errors (with line)
 // and returns nullopt for them.
 std::optional<toml::table> parseTomlFile(const std::string& path, DiagnosticSink& sink);
+// Parses TOML text that came from `path`; a syntax error is reported on its line as
+// "<what>: <description>" and gives nullopt.
+std::optional<toml::table> parseTomlText(const std::string& text, const std::string& path, DiagnosticSink& sink,
+                                         const std::string& what = "TOML syntax error");
 
 class TomlReader {
 public:

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
+#include "core/image.hpp"
 #include "core/toml_reader.hpp"
 #include "core/view_file_parts.hpp"
 #include "core/xdg.hpp"
@@ -23,13 +23,9 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
 
 std::optional<Tour> parseTour(const std::string& text, const std::string& path, const TourNames& names,
                               DiagnosticSink& sink) {
-    toml::table table;
-    try {
-        table = toml::parse(text, path);
-    } catch (const toml::parse_error& e) {
-        sink.error(path, static_cast<int>(e.source().begin.line), "TOML syntax error: " + std::string(e.description()));
-        return std::nullopt;
-    }
+    const auto parsed = parseTomlText(text, path, sink);
+    if (!parsed) return std::nullopt;
+    const toml::table& table = *parsed;
     TomlReader top(table, path, sink, 1);
     Tour tour;
     tour.file = path;
@@ -148,10 +144,7 @@ std::vector<Tour> loadTours(const std::vector<std::string>& folders, const TourN
             if (e.path().extension() == ".toml") files.push_back(e.path().string());
         std::sort(files.begin(), files.end());
         for (const auto& path : files) {
-            std::ifstream in(path, std::ios::binary);
-            std::stringstream text;
-            text << in.rdbuf();
-            if (auto tour = parseTour(text.str(), path, names, sink)) out.push_back(std::move(*tour));
+            if (auto tour = parseTour(readFile(path).value_or(""), path, names, sink)) out.push_back(std::move(*tour));
         }
     }
     return out;

@@ -1,11 +1,10 @@
 #include "model-io/mesh_manifest.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <glm/gtc/matrix_transform.hpp>
 #include <set>
-#include <sstream>
 
+#include "core/image.hpp"
 #include "core/toml_reader.hpp"
 
 namespace medius::io {
@@ -53,15 +52,9 @@ std::optional<glm::mat3> frameToPelvic(std::string_view code) {
 std::vector<MeshReplacement> parseMeshManifest(const std::string& text, const std::string& path,
                                                DiagnosticSink& sink) {
     std::vector<MeshReplacement> out;
-    toml::table root;
-    try {
-        root = toml::parse(text, path);
-    } catch (const toml::parse_error& e) {
-        sink.error(path, static_cast<int>(e.source().begin.line),
-                   "TOML syntax error: " + std::string(e.description()));
-        return out;
-    }
-    TomlReader top(root, path, sink, 1);
+    const auto parsed = parseTomlText(text, path, sink);
+    if (!parsed) return out;
+    TomlReader top(*parsed, path, sink, 1);
     top.warnUnknownKeys({"mesh"});
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
     std::set<std::string> seen;
@@ -88,8 +81,10 @@ std::vector<MeshReplacement> parseMeshManifest(const std::string& text, const st
                         "'; give three letters for the file's +X, +Y, +Z, one of A/P, S/I, R/L "
                         "each (ASR is the ISB pelvic frame)");
         const double scale = r.number("scale", false, 1e-3, 1e3).value_or(1.0);
-        const glm::vec3 rotate = r.vec3("rotate", false, "in degrees", 3600.0).value_or(glm::vec3(0.0f));
-        const glm::vec3 translate = r.vec3("translate", false, "in mm", 1e5).value_or(glm::vec3(0.0f));
+        const glm::vec3 rotate =
+            r.vec3("rotate", false, "in degrees", 3600.0).value_or(glm::vec3(0.0f));
+        const glm::vec3 translate =
+            r.vec3("translate", false, "in mm", 1e5).value_or(glm::vec3(0.0f));
         r.warnUnknownKeys({"structure", "file", "units", "frame", "scale", "rotate", "translate"});
         if (!m.structure.empty() && !seen.insert(m.structure).second)
             r.error(r.lineOf("structure"), "'" + m.structure + "' is already replaced above");
@@ -109,14 +104,12 @@ std::vector<MeshReplacement> parseMeshManifest(const std::string& text, const st
 }
 
 std::vector<MeshReplacement> readMeshManifest(const std::string& path, DiagnosticSink& sink) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto text = readFile(path);
+    if (!text) {
         sink.error(path, 0, "cannot read the mesh manifest");
         return {};
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    return parseMeshManifest(text.str(), path, sink);
+    return parseMeshManifest(*text, path, sink);
 }
 
 int applyMeshManifest(const std::string& path, Scene& scene, DiagnosticSink& sink) {

@@ -37,3 +37,14 @@ TEST(Image, FailedWriteLeavesTheOldFileIntact) {
     EXPECT_EQ(text, "good = 1\n");
     std::filesystem::remove_all(dir);
 }
+
+TEST(Image, ReadFileReturnsWhatWasWrittenAndNothingForAMissingFile) {
+    const std::string path = (std::filesystem::temp_directory_path() / "medius_read_file_test.bin").string();
+    const std::string bytes("binary\0bytes\nand text", 21);
+    ASSERT_EQ(writeFileAtomically(path, bytes), "");
+    const auto back = readFile(path);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(*back, bytes);
+    std::filesystem::remove(path);
+    EXPECT_FALSE(readFile(path));
+}
