@@ -78,6 +78,13 @@ void AppState::applyCondition(DiagnosticSink& sink) {
     }
     view.setAppearances(appearances);
     view.setPainSegments(c ? resolvePainZones(scene, *c, sink) : std::vector<PainSegment>{});
+    // The other half of a comparison: the same structures shown and hidden, lit and painted
+    // for the other condition.
+    if (const Condition* other = content.findCondition(compareId); other && c) {
+        compareView.syncWith(scene);
+        compareView.setAppearances(composeAppearances(scene, other, choices, options.xray));
+        compareView.setPainSegments(resolvePainZones(scene, *other, sink));
+    }
 }
 
 void AppState::resetCamera(bool animate) {
@@ -411,7 +418,8 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
             },
             [&](const CompareConditionAction& a) {
                 state.compareId = a.id;
-                return false;
+                state.applyCondition(sink);
+                return true;
             },
         },
         action);

@@ -23,6 +23,7 @@ namespace medius::app {
 struct AppState {
     Scene scene;
     ViewState view;
+    ViewState compareView;  // the compared condition's highlights and pain map, same choices
     ViewOptions options;
     OrbitCamera camera;
     CameraTransition transition;

@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/ray.hpp"
@@ -15,9 +16,7 @@ constexpr float kKeyRotateRadians = 0.2618f;  // 15 degrees
 
 // The world point under the cursor: the surface if there is one, else the
 // point on the plane through the target that faces the camera.
-glm::vec3 pointUnderCursor(AppState& state, float x, float y, float width, float height,
-                           bool* onSurface) {
-    const Ray ray = state.camera.rayThroughPixel(x, y, width, height);
+glm::vec3 pointUnderCursor(AppState& state, const Ray& ray, bool* onSurface) {
     if (auto hit = state.pick(ray)) {
         if (onSurface) *onSurface = true;
         return hit->point;
@@ -32,9 +31,25 @@ glm::vec3 pointUnderCursor(AppState& state, float x, float y, float width, float
 }
 }  // namespace
 
+const ScreenRect* viewAt(const std::vector<ScreenRect>& views, glm::vec2 at) {
+    for (const ScreenRect& v : views)
+        if (v.contains(at)) return &v;
+    return nullptr;
+}
+
+std::optional<Ray> rayAt(const AppState& state, const std::vector<ScreenRect>& views, glm::vec2 at) {
+    const ScreenRect* v = viewAt(views, at);
+    if (!v) return std::nullopt;
+    return state.camera.rayThroughPixel(at.x - v->x, at.y - v->y, v->width, v->height);
+}
+
 bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& events,
-                       float width, float height, ActionQueue& actions, bool leftButtonIsPen) {
+                       const std::vector<ScreenRect>& views, ActionQueue& actions, bool leftButtonIsPen) {
     bool changed = false;
+    // Drags turn and pan by the view's height, the same for both halves of a comparison.
+    const float height = views.empty() ? std::max(io.DisplaySize.y, 1.0f) : std::max(views.front().height, 1.0f);
+    const glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
+    const std::optional<Ray> mouseRay = rayAt(state, views, mouse);
     if (!io.WantCaptureMouse) {
         const ImVec2 d = io.MouseDelta;
         const bool moved = d.x != 0.0f || d.y != 0.0f;
@@ -48,26 +63,26 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
             state.camera.pan(d.x, d.y, height);
             changed = true;
         }
-        if (io.MouseWheel != 0.0f) {
+        if (io.MouseWheel != 0.0f && mouseRay) {
             state.transition.cancel();
-            const glm::vec3 anchor =
-                pointUnderCursor(state, io.MousePos.x, io.MousePos.y, width, height, nullptr);
+            const glm::vec3 anchor = pointUnderCursor(state, *mouseRay, nullptr);
             state.camera.zoomToward(anchor, std::pow(kWheelStep, io.MouseWheel));
             changed = true;
         }
-        const Ray ray = state.camera.rayThroughPixel(io.MousePos.x, io.MousePos.y, width, height);
         const bool buttonsUp = !ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
                                !ImGui::IsMouseDown(ImGuiMouseButton_Right) &&
                                !ImGui::IsMouseDown(ImGuiMouseButton_Middle);
         // Hover names what is under the cursor; it changes the label, not the 3D image.
         if (moved && buttonsUp) {
-            const auto hit = state.pick(ray);
+            const auto hit = mouseRay ? state.pick(*mouseRay) : std::nullopt;
             const int now = hit ? hit->structureIndex : -1;
             if (now != state.hovered) actions.push_back(HoverAction{now});
         }
         // A click (a press and release without dragging) selects; a click on nothing deselects.
         for (const glm::vec2& at : leftButtonIsPen ? std::vector<glm::vec2>{} : events.clicks) {
-            const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height));
+            const std::optional<Ray> ray = rayAt(state, views, at);
+            if (!ray) continue;  // not on a 3D view
+            const auto hit = state.pick(*ray);
             const std::string id = hit ? state.scene.structures()[hit->structureIndex].id : std::string();
             // During a quiz a click is an answer; a click on nothing is not counted.
             if (state.quiz && !state.quiz->finished()) {
@@ -77,7 +92,9 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
             }
         }
         for (const glm::vec2& at : events.doubleClicks) {
-            if (const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, width, height)))
+            const std::optional<Ray> ray = rayAt(state, views, at);
+            if (!ray) continue;
+            if (const auto hit = state.pick(*ray))
                 actions.push_back(
                     FrameStructureAction{state.scene.structures()[hit->structureIndex].id, hit->point});
         }

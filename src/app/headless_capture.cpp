@@ -1,6 +1,8 @@
 #include "app/headless_capture.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -9,7 +11,6 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
-#include "app/pain_maps.hpp"
 #include "app/ui_fonts.hpp"
 #include "app/ui_frame.hpp"
 #include "app/ui_style.hpp"
@@ -23,48 +24,93 @@
 namespace medius::app {
 
 namespace {
-// The window's panels drawn over the resolved image, as a user would see them.
-bool drawUiOver(AppState& state, render::SceneRenderer& renderer, render::RenderTarget& target) {
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(static_cast<float>(target.width()), static_cast<float>(target.height()));
-    io.DeltaTime = 1.0f / 60.0f;
-    // Screenshots are made for reading on a projector or a page: scale with the image.
-    const float scale = std::max(1.0f, target.height() / 1000.0f) * state.options.uiScale;
-    buildUiFonts(findUiFont(), uiFontSize(state.options.theme, scale));
-    applyUiStyle(state.options.theme, scale);
-    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
-        std::fprintf(stderr, "medius: cannot draw the panels offscreen (ImGui OpenGL backend)\n");
+// An ImGui context for one offscreen picture, destroyed with it.
+struct OffscreenImGui {
+    bool backend = false;
+    OffscreenImGui(const AppState& state, int width, int height) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        io.DeltaTime = 1.0f / 60.0f;
+        // Screenshots are made for reading on a projector or a page: scale with the image.
+        const float scale = std::max(1.0f, height / 1000.0f) * state.options.uiScale;
+        buildUiFonts(findUiFont(), uiFontSize(state.options.theme, scale));
+        applyUiStyle(state.options.theme, scale);
+        backend = ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    ~OffscreenImGui() {
+        if (backend) ImGui_ImplOpenGL3_Shutdown();
         ImGui::DestroyContext();
+    }
+};
+}  // namespace
+
+bool renderWindowOffscreen(AppState& state, render::SceneRenderer& renderer, int width, int height,
+                           bool drawPanels, WindowPicture& out, std::string& error) {
+    OffscreenImGui imgui(state, width, height);
+    if (!imgui.backend) {
+        error = "cannot draw the panels offscreen (ImGui OpenGL backend)";
         return false;
     }
     UiState ui;
     ui.panels.compare = !state.compareId.empty();
     ui.stats.renderer = "offscreen";
-    PainMaps painMaps;
-    DiagnosticSink sink;
-    if (ui.panels.compare && state.condition() && painMaps.update(state, renderer, sink)) {
-        ui.painMapLeft = painMaps.leftTexture();
-        ui.painMapRight = painMaps.rightTexture();
-        ui.painMapAspect = painMaps.aspect();
-    }
     ui.stats.triangles = state.scene.triangleCount();
-    ui.stats.gpuBytes = renderer.gpuBytes();
-    // Auto-sized windows settle on the second frame; only the last one is drawn.
-    for (int frame = 0; frame < 3; ++frame) {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui::NewFrame();
-        ActionQueue ignored;
-        buildUi(state, ui, ignored);
-        ImGui::Render();
+    // The layout first: the camera frames into the viewport, as in the window.
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    out.layout = layoutFor(state, ui, ImGui::GetFrameHeight());
+    ImGui::EndFrame();
+    const ScreenRect& first = out.layout.views.front();
+    state.aspect = first.width / std::max(first.height, 1.0f);
+    // A tour step has placed the camera already (possibly exactly, as recorded).
+    if (!state.tourPlayback) state.resetCamera(false);
+
+    render::RenderTarget screen;
+    if (!screen.resize(width, height, 1, error)) return false;
+    screen.bindResolvedForDrawing();
+    glClearColor(0.08f, 0.085f, 0.095f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    for (std::size_t i = 0; i < out.layout.views.size() && i < 2; ++i) {
+        const ScreenRect& r = out.layout.views[i];
+        const int x0 = static_cast<int>(std::lround(r.x)), x1 = static_cast<int>(std::lround(r.right()));
+        const int y0 = static_cast<int>(std::lround(r.y)), y1 = static_cast<int>(std::lround(r.bottom()));
+        if (x1 <= x0 || y1 <= y0) continue;
+        render::RenderTarget view;
+        if (!view.resize(x1 - x0, y1 - y0, state.options.msaa, error)) return false;
+        renderer.render(state.scene, i == 0 ? state.view : state.compareView, state.camera, state.options, view);
+        view.blitTo(screen.resolvedFramebuffer(), x0, height - y1, x1 - x0, y1 - y0);
     }
-    target.bindResolvedForDrawing();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui::DestroyContext();
+    ui.stats.gpuBytes = renderer.gpuBytes();
+    if (drawPanels) {
+        // Auto-sized windows settle on the second frame; only the last one is drawn.
+        for (int frame = 0; frame < 3; ++frame) {
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui::NewFrame();
+            ActionQueue ignored;
+            buildUi(state, ui, ignored);
+            ImGui::Render();
+        }
+        out.layout = ui.layout;
+        out.labels = ui.labels;
+        screen.bindResolvedForDrawing();
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+    out.image = screen.readPixels();
     return true;
+}
+
+namespace {
+int writeScreenshot(const std::string& path, const Image& image, const std::string& rendererName) {
+    if (const std::string problem = writePng(path, image); !problem.empty()) {
+        std::fprintf(stderr, "medius: cannot write screenshot %s: %s\n", path.c_str(), problem.c_str());
+        return 1;
+    }
+    startupMark("PNG written");
+    std::printf("medius: wrote %s (%dx%d, %s)\n", path.c_str(), image.width, image.height, rendererName.c_str());
+    return 0;
 }
 }  // namespace
 
@@ -85,6 +131,15 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
     if (kDebugContext) render::installDebugOutput(glLog, true);
     startupMark("OpenGL context");
 
+    render::SceneRenderer renderer;
+    if (withUi) {
+        WindowPicture picture;
+        if (!renderWindowOffscreen(state, renderer, width, height, true, picture, error)) {
+            std::fprintf(stderr, "medius: cannot take a screenshot: %s\n", error.c_str());
+            return 1;
+        }
+        return writeScreenshot(path, picture.image, context->rendererName());
+    }
     render::RenderTarget target;
     if (!target.resize(width, height, state.options.msaa, error)) {
         std::fprintf(stderr, "medius: cannot take a screenshot: %s\n", error.c_str());
@@ -94,7 +149,6 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
     // A tour step has placed the camera already (possibly exactly, as recorded).
     if (!state.tourPlayback) state.resetCamera(false);
 
-    render::SceneRenderer renderer;
     // MEDIUS_RENDER_DETAIL=interactive shows what the window draws while the camera moves.
     const char* detailSetting = std::getenv("MEDIUS_RENDER_DETAIL");
     const auto detail = detailSetting && std::string(detailSetting) == "interactive"
@@ -113,17 +167,7 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
             std::printf("medius: frame %.1f ms (%zu triangles shaded)\n", ms, renderer.lastTriangles());
         }
     }
-    if (withUi && !drawUiOver(state, renderer, target)) return 1;
-    const Image image = target.readPixels();
-    if (const std::string problem = writePng(path, image); !problem.empty()) {
-        std::fprintf(stderr, "medius: cannot write screenshot %s: %s\n", path.c_str(),
-                     problem.c_str());
-        return 1;
-    }
-    startupMark("PNG written");
-    std::printf("medius: wrote %s (%dx%d, %s)\n", path.c_str(), width, height,
-                context->rendererName().c_str());
-    return 0;
+    return writeScreenshot(path, target.readPixels(), context->rendererName());
 }
 
 }  // namespace medius::app

@@ -24,7 +24,6 @@
 #include "render/debug_output.hpp"
 #include "render/gl.hpp"
 #include "render/scene_renderer.hpp"
-#include "app/pain_maps.hpp"
 #include "app/ui_frame.hpp"
 #include "app/ui_style.hpp"
 
@@ -233,20 +232,32 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
     session.imguiGl = ImGui_ImplOpenGL3_Init("#version 330 core");
 
     render::SceneRenderer renderer;
-    // While the camera moves, frames go to a single-sample target (multisampling triples
-    // the cost on a software renderer); when it stops, one multisampled frame replaces it.
-    render::RenderTarget quality, fast;
-    const render::RenderTarget* shown = &quality;
+    // One 3D view, or two side by side when comparing conditions. While the camera moves,
+    // frames go to a single-sample target (multisampling triples the cost on a software
+    // renderer); when it stops, one multisampled frame replaces it.
+    struct ViewTargets {
+        render::RenderTarget quality, fast;
+        const render::RenderTarget* shown = nullptr;
+    };
+    ViewTargets views[2];
     bool qualityPending = false;
     int requestedSamples = 0;
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
-    state.aspect = static_cast<float>(fbWidth) / std::max(fbHeight, 1);
-    state.resetCamera(false);
 
     UiState ui;
     ui.stats.renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-    PainMaps painMaps;
+    // The camera frames into the viewport, not the window: lay the window out once before
+    // the first frame, so the first picture is already centred in the space the user sees.
+    {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const PanelLayout first = layoutFor(state, ui, ImGui::GetFrameHeight());
+        ImGui::EndFrame();
+        state.aspect = first.views.front().width / std::max(first.views.front().height, 1.0f);
+    }
+    state.resetCamera(false);
     WindowedPlacement windowed;
     bool sceneDirty = true;
     int settleFrames = 3;  // ImGui needs a few frames after input to settle hover and layout
@@ -296,13 +307,24 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (framesDrawn == 1) ImGui::SetWindowFocus(nullptr);
         if (!io.WantCaptureKeyboard) {
             if (events.pressed(GLFW_KEY_F1)) ui.panels.help = !ui.panels.help;
-            if (events.pressed(GLFW_KEY_C)) ui.panels.compare = !ui.panels.compare;
-            if (events.pressed(GLFW_KEY_B)) ui.panels.bookmarks = !ui.panels.bookmarks;
-            if (events.pressed(GLFW_KEY_T)) ui.panels.tours = !ui.panels.tours;
+            // A key that asks for a section also opens the sidebar it lives in.
+            const auto toggle = [&](bool& shown, const char* sidebar) {
+                shown = !shown;
+                if (shown) actions.push_back(SetViewOptionAction{sidebar, "true"});
+            };
+            if (events.pressed(GLFW_KEY_C)) toggle(ui.panels.compare, "right-sidebar");
+            if (events.pressed(GLFW_KEY_B)) toggle(ui.panels.bookmarks, "right-sidebar");
+            if (events.pressed(GLFW_KEY_T)) toggle(ui.panels.tours, "left-sidebar");
+            if (events.pressed(GLFW_KEY_P)) toggle(ui.panels.pose, "right-sidebar");
             if (events.pressed(GLFW_KEY_H)) ui.hidden = !ui.hidden;
-            if (events.pressed(GLFW_KEY_P)) ui.panels.pose = !ui.panels.pose;
-            if (events.pressed(GLFW_KEY_A))
+            if (events.pressed(GLFW_KEY_LEFT_BRACKET))
+                actions.push_back(SetViewOptionAction{"left-sidebar", state.options.leftSidebar ? "false" : "true"});
+            if (events.pressed(GLFW_KEY_RIGHT_BRACKET))
+                actions.push_back(SetViewOptionAction{"right-sidebar", state.options.rightSidebar ? "false" : "true"});
+            if (events.pressed(GLFW_KEY_A)) {
                 ui.pen = ui.pen == UiState::Pen::Off ? UiState::Pen::Draw : UiState::Pen::Off;
+                if (ui.pen != UiState::Pen::Off) actions.push_back(SetViewOptionAction{"right-sidebar", "true"});
+            }
         }
         if (events.pressed(GLFW_KEY_F11)) toggleFullscreen(window, windowed);
         if (events.pressed(GLFW_KEY_F12)) {
@@ -310,8 +332,11 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             std::fprintf(stderr, "medius: %s\n", ui.stats.message.c_str());
             sceneDirty = true;  // the export drew into its own target; redraw ours
         }
+        const std::vector<ScreenRect>& viewRects = ui.layout.views;
+        const ScreenRect& viewport = ui.layout.viewport;
+        const glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
         // The laser pointer: a bright dot instead of the cursor while over the model.
-        const bool laser = state.options.laserPointer && !io.WantCaptureMouse;
+        const bool laser = state.options.laserPointer && !io.WantCaptureMouse && viewport.contains(mouse);
         glfwSetInputMode(window, GLFW_CURSOR, laser ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
         if (laser) {
             ImDrawList* fg = ImGui::GetForegroundDrawList();
@@ -326,8 +351,8 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         glfwGetWindowSize(window, &winWidth, &winHeight);
         // The pen: strokes over the view, or a note on the surface under a click.
         const bool pen = ui.pen != UiState::Pen::Off;
-        if (ui.pen == UiState::Pen::Draw && !io.WantCaptureMouse && winWidth > 0 && winHeight > 0) {
-            const glm::vec2 at(io.MousePos.x / winWidth, io.MousePos.y / winHeight);
+        if (ui.pen == UiState::Pen::Draw && !io.WantCaptureMouse && viewport.contains(mouse)) {
+            const glm::vec2 at = (mouse - viewport.min()) / viewport.size();
             if (ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
                 (ui.currentStroke.empty() || glm::length(at - ui.currentStroke.back()) > 0.002f))
                 ui.currentStroke.push_back(at);
@@ -339,14 +364,12 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         }
         if (ui.pen == UiState::Pen::Note && !io.WantCaptureMouse)
             for (const glm::vec2& at : events.clicks)
-                if (const auto hit = state.pick(state.camera.rayThroughPixel(at.x, at.y, static_cast<float>(winWidth),
-                                                                              static_cast<float>(winHeight)))) {
+                if (const auto ray = rayAt(state, viewRects, at); const auto hit = ray ? state.pick(*ray) : std::nullopt) {
                     actions.push_back(AddNoteAction{hit->point, ui.noteText[0] ? ui.noteText : "note"});
                     ui.noteText[0] = '\0';
                     ui.pen = UiState::Pen::Off;
                 }
-        bool cameraMoved = handleCameraInput(state, io, events, static_cast<float>(winWidth),
-                                             static_cast<float>(winHeight), actions, pen);
+        bool cameraMoved = handleCameraInput(state, io, events, viewRects, actions, pen);
         const bool movedByHand = cameraMoved;
         // Turntable: a slow turn whenever nobody is moving the camera by hand.
         if (state.options.turntable && !cameraMoved && !state.transition.active()) {
@@ -374,59 +397,83 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
             writeReport(commandLine.reportFile, state, winWidth, winHeight,
                         ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) || io.WantCaptureKeyboard);
 
-        // 4. Render the 3D scene only when something changed.
+        // 4. Render the 3D views only when something changed, each into its own target
+        //    the size of its rectangle in framebuffer pixels.
         glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
-        if (fbWidth > 0 && fbHeight > 0) {
+        const float scaleX = winWidth > 0 ? static_cast<float>(fbWidth) / winWidth : 1.0f;
+        const float scaleY = winHeight > 0 ? static_cast<float>(fbHeight) / winHeight : 1.0f;
+        struct PixelRect {
+            int x, y, width, height;  // y up, as OpenGL counts
+        };
+        const auto toPixels = [&](const ScreenRect& r) {
+            const int x0 = static_cast<int>(std::lround(r.x * scaleX)), x1 = static_cast<int>(std::lround(r.right() * scaleX));
+            const int y0 = static_cast<int>(std::lround(r.y * scaleY)), y1 = static_cast<int>(std::lround(r.bottom() * scaleY));
+            return PixelRect{x0, fbHeight - y1, std::max(x1 - x0, 0), std::max(y1 - y0, 0)};
+        };
+        const std::size_t viewCount = std::min<std::size_t>(viewRects.size(), 2);
+        if (fbWidth > 0 && fbHeight > 0 && viewCount > 0) {
             std::string error;
-            const bool resized = fbWidth != quality.width() || fbHeight != quality.height() ||
-                                 state.options.msaa != requestedSamples;
+            bool resized = state.options.msaa != requestedSamples;
+            for (std::size_t i = 0; i < viewCount; ++i) {
+                const PixelRect px = toPixels(viewRects[i]);
+                resized |= px.width != views[i].quality.width() || px.height != views[i].quality.height();
+            }
             if (resized) {
                 requestedSamples = state.options.msaa;
-                if (!quality.resize(fbWidth, fbHeight, state.options.msaa, error) ||
-                    !fast.resize(fbWidth, fbHeight, 1, error))
-                    sink.error("", 0, error);
+                for (std::size_t i = 0; i < viewCount; ++i) {
+                    const PixelRect px = toPixels(viewRects[i]);
+                    if (px.width <= 0 || px.height <= 0) continue;
+                    if (!views[i].quality.resize(px.width, px.height, state.options.msaa, error) ||
+                        !views[i].fast.resize(px.width, px.height, 1, error))
+                        sink.error("", 0, error);
+                }
             }
-            state.aspect = static_cast<float>(fbWidth) / fbHeight;
+            state.aspect = viewRects.front().width / std::max(viewRects.front().height, 1.0f);
             const bool interacting = cameraMoved || state.transition.active();
-            render::RenderTarget* into = nullptr;
+            bool draw = false, cheap = false;
             if (sceneDirty || resized) {
-                const bool cheap = interacting && quality.samples() > 1;
-                into = cheap ? &fast : &quality;
+                draw = true;
+                cheap = interacting && views[0].quality.samples() > 1;
                 // A single-sample or simplified frame is replaced by a full one once still.
                 qualityPending = cheap || (interacting && state.options.simplifyWhileMoving);
             } else if (qualityPending && !interacting) {
-                into = &quality;
+                draw = true;
                 qualityPending = false;
             }
-            if (into) {
+            if (draw) {
                 const auto start = std::chrono::steady_clock::now();
-                renderer.render(state.scene, state.view, state.camera, state.options, *into,
-                                // The turntable turns slowly for an audience: full detail.
-                                interacting && (movedByHand || state.transition.active())
-                                    ? render::RenderDetail::Interactive
-                                    : render::RenderDetail::Full);
+                for (std::size_t i = 0; i < viewCount; ++i) {
+                    render::RenderTarget& into = cheap ? views[i].fast : views[i].quality;
+                    if (into.width() <= 0 || into.height() <= 0) continue;
+                    renderer.render(state.scene, i == 0 ? state.view : state.compareView, state.camera,
+                                    state.options, into,
+                                    // The turntable turns slowly for an audience: full detail.
+                                    interacting && (movedByHand || state.transition.active())
+                                        ? render::RenderDetail::Interactive
+                                        : render::RenderDetail::Full);
+                    views[i].shown = &into;
+                }
                 glFinish();
                 ui.stats.frameMs = std::chrono::duration<float, std::milli>(
                                        std::chrono::steady_clock::now() - start)
                                        .count();
                 renderMs = ui.stats.frameMs;
-                shown = into;
                 sceneDirty = false;
             }
             if (qualityPending) settleFrames = std::max(settleFrames, 1);
         }
 
-        // The comparison window's pain maps, only when its pair of conditions changed.
-        if (ui.panels.compare && state.condition() &&
-            painMaps.update(state, renderer, sink)) {
-            ui.painMapLeft = painMaps.leftTexture();
-            ui.painMapRight = state.compareId.empty() ? 0 : painMaps.rightTexture();
-            ui.painMapAspect = painMaps.aspect();
-        }
-
         // 5. UI draw over the resolved scene, then swap. Nothing above runs after Render().
         ImGui::Render();
-        shown->blitTo(0, fbWidth, fbHeight);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, fbWidth, fbHeight);
+        glClearColor(0.08f, 0.085f, 0.095f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        for (std::size_t i = 0; i < viewCount; ++i) {
+            const PixelRect px = toPixels(viewRects[i]);
+            if (views[i].shown && px.width > 0 && px.height > 0)
+                views[i].shown->blitTo(0, px.x, px.y, px.width, px.height);
+        }
         glViewport(0, 0, fbWidth, fbHeight);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++framesDrawn;

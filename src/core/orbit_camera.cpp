@@ -144,4 +144,12 @@ Ray OrbitCamera::rayThroughPixel(float x, float y, float width, float height) co
     return Ray{eye(), dir};
 }
 
+std::optional<glm::vec2> OrbitCamera::projectToView(const glm::vec3& world, glm::vec2 origin,
+                                                    glm::vec2 size) const {
+    const glm::vec4 clip = projectionMatrix(size.x / std::max(size.y, 1.0f)) * viewMatrix() * glm::vec4(world, 1.0f);
+    if (clip.w <= 1e-6f) return std::nullopt;
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    return origin + glm::vec2((ndc.x * 0.5f + 0.5f) * size.x, (0.5f - ndc.y * 0.5f) * size.y);
+}
+
 }  // namespace medius

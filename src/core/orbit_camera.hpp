@@ -52,6 +52,9 @@ public:
 
     // Ray through a pixel (origin top-left, y down) of a width x height viewport.
     Ray rayThroughPixel(float x, float y, float width, float height) const;
+    // Where a world point lands in a view whose top-left corner is `origin` and whose size
+    // is `size` (pixels, y down); nullopt behind the camera. The inverse of rayThroughPixel.
+    std::optional<glm::vec2> projectToView(const glm::vec3& world, glm::vec2 origin, glm::vec2 size) const;
 
 private:
     CameraPose pose_;

@@ -52,6 +52,15 @@ const std::vector<ViewOptionSpec>& viewOptionTable() {
          &ViewOptions::sectionOffset, -1200.0, 400.0, {}},
         {"section-flip", "keep the other side of the clipping plane", &ViewOptions::sectionFlip, 0, 0,
          {}},
+        {"left-sidebar", "the left sidebar (conditions, structures, tours) open; false collapses it",
+         &ViewOptions::leftSidebar, 0, 0, {}},
+        {"right-sidebar",
+         "the right sidebar (structure card, condition, posture, bookmarks) open; false collapses it",
+         &ViewOptions::rightSidebar, 0, 0, {}},
+        {"left-sidebar-width", "width of the left sidebar in ems (font sizes)",
+         &ViewOptions::leftSidebarWidth, 12.0, 60.0, {}},
+        {"right-sidebar-width", "width of the right sidebar in ems (font sizes)",
+         &ViewOptions::rightSidebarWidth, 12.0, 60.0, {}},
     };
     return table;
 }

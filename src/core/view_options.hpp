@@ -39,6 +39,12 @@ struct ViewOptions {
     std::string section = "off";
     float sectionOffset = 0.0f;  // mm along the plane's normal in the pelvic frame
     bool sectionFlip = false;
+    // The docked layout: each sidebar open or collapsed to a strip, and its width in ems
+    // (so it follows the UI scale); see core/panel_layout.hpp.
+    bool leftSidebar = true;
+    bool rightSidebar = true;
+    float leftSidebarWidth = 19.0f;
+    float rightSidebarWidth = 29.0f;
 };
 
 struct ViewOptionSpec {

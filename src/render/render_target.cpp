@@ -102,10 +102,10 @@ void RenderTarget::resolve() const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void RenderTarget::blitTo(GLuint framebuffer, int width, int height) const {
+void RenderTarget::blitTo(GLuint framebuffer, int x, int y, int width, int height) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+    glBlitFramebuffer(0, 0, width_, height_, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT,
                       width == width_ && height == height_ ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }

@@ -22,8 +22,12 @@ public:
     void bindForDrawing() const;
     // Resolves multisamples into the texture; a no-op at one sample.
     void resolve() const;
-    // Copies the resolved image to the bound draw framebuffer (the window).
-    void blitTo(GLuint framebuffer, int width, int height) const;
+    // Copies the resolved image to a framebuffer (the window), filling width x height.
+    void blitTo(GLuint framebuffer, int width, int height) const { blitTo(framebuffer, 0, 0, width, height); }
+    // The same into the rectangle at (x, y) (pixels, y up): one view of the window's layout.
+    void blitTo(GLuint framebuffer, int x, int y, int width, int height) const;
+    // The resolved framebuffer, e.g. as the destination of another target's blitTo.
+    GLuint resolvedFramebuffer() const { return resolveFbo_; }
     Image readPixels() const;
 
     int width() const { return width_; }

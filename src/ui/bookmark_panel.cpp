@@ -7,12 +7,6 @@ namespace medius::ui {
 void drawBookmarkPanel(const std::vector<Bookmark>& bookmarks, const std::string& folder,
                        BookmarkInput& input, bool* open, ActionQueue& actions) {
     if (!*open) return;
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 20, ImGui::GetFontSize() * 18),
-                             ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Bookmarks", open)) {
-        ImGui::End();
-        return;
-    }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     const bool enter = ImGui::InputTextWithHint("##name", "name of this view", input.name,
                                                 sizeof input.name,
@@ -33,7 +27,6 @@ void drawBookmarkPanel(const std::vector<Bookmark>& bookmarks, const std::string
     }
     if (bookmarks.empty()) ImGui::TextDisabled("No bookmarks yet.");
     ImGui::TextDisabled("Saved in %s", folder.c_str());
-    ImGui::End();
 }
 
 }  // namespace medius::ui

@@ -1,4 +1,5 @@
 #include "ui/condition_panels.hpp"
+#include "ui/panels.hpp"
 
 #include "core/hip_pose.hpp"
 
@@ -255,25 +256,26 @@ void redFlagsTab(const ContentLibrary& content, const Condition& c, Audience aud
     }
 }
 
+// A selectable row whose text wraps in a narrow sidebar instead of being cut.
+bool wrappedSelectable(const std::string& text, bool selected) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+    ImGui::PushID(text.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable("##row", selected, 0, ImVec2(0.0f, size.y));
+    ImGui::GetWindowDrawList()->AddText(nullptr, 0.0f, at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr,
+                                        width);
+    ImGui::PopID();
+    return clicked;
+}
 }  // namespace
 
 void drawConditionList(const ContentLibrary& content, const std::string& selectedId,
-                       ConditionListInput& input, bool* open, ActionQueue& actions) {
-    if (!*open) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + ImGui::GetFrameHeight() + 10),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 19, vp->Size.y * 0.55f),
-                             ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Conditions", open)) {
-        ImGui::End();
-        return;
-    }
+                       ConditionListInput& input, ActionQueue& actions) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", "Search (name or synonym)", input.search,
                              sizeof input.search);
-    if (ImGui::Selectable("Anatomy only", selectedId.empty()))
-        actions.push_back(SelectConditionAction{""});
+    if (wrappedSelectable("Anatomy only", selectedId.empty())) actions.push_back(SelectConditionAction{""});
     std::string group;
     std::vector<const Condition*> shown;  // in list order, for the arrow keys
     for (const auto& c : content.conditions) {
@@ -286,8 +288,7 @@ void drawConditionList(const ContentLibrary& content, const std::string& selecte
             ImGui::Spacing();
             ImGui::TextDisabled("%s", group.c_str());
         }
-        if (ImGui::Selectable(c.name.c_str(), c.id == selectedId))
-            actions.push_back(SelectConditionAction{c.id});
+        if (wrappedSelectable(c.name, c.id == selectedId)) actions.push_back(SelectConditionAction{c.id});
         if (c.id == selectedId && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
         if (ImGui::IsItemHovered() && !c.synonyms.empty()) {
             std::string text;
@@ -307,30 +308,18 @@ void drawConditionList(const ContentLibrary& content, const std::string& selecte
         if (next != current && next >= 0) actions.push_back(SelectConditionAction{shown[next]->id});
     }
     if (content.conditions.empty()) ImGui::TextDisabled("No condition content loaded.");
-    ImGui::End();
 }
 
 void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const Condition& c,
-                       Audience audience, bool* open, ActionQueue& actions) {
-    if (!*open) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float width = ImGui::GetFontSize() * 28;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width - 10,
-                                   vp->Pos.y + ImGui::GetFrameHeight() + 10),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y * 0.8f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("About this condition", open)) {
-        ImGui::End();
-        return;
-    }
-    ImGui::PushFont(nullptr);
+                       Audience audience, ActionQueue& actions) {
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.6f, 1.0f), "%s", c.name.c_str());
-    ImGui::PopFont();
     if (!c.synonyms.empty()) {
         std::string text;
         for (const auto& s : c.synonyms) text += (text.empty() ? "" : "; ") + s;
         ImGui::TextDisabled("%s", text.c_str());
     }
+    ImGui::PopTextWrapPos();
     int who = audience == Audience::Patient ? 1 : 0;
     ImGui::TextUnformatted("Wording:");
     ImGui::SameLine();
@@ -340,16 +329,18 @@ void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const 
     if (ImGui::RadioButton("Patient", &who, 1))
         actions.push_back(SetAudienceAction{Audience::Patient});
 
-    if (ImGui::BeginTabBar("tabs")) {
+    // Short tab names that fit a sidebar whole; where even they do not (a narrow sidebar at a
+    // large UI scale), the bar scrolls rather than cutting them.
+    if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
         if (ImGui::BeginTabItem("Overview")) {
             overviewTab(scene, content, c, audience);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(audience == Audience::Patient ? "Why it hurts" : "Pathophysiology")) {
+        if (ImGui::BeginTabItem(audience == Audience::Patient ? "Why it hurts" : "Mechanism")) {
             mechanismTab(content, c, audience);
             ImGui::EndTabItem();
         }
-        if (audience == Audience::Clinician && ImGui::BeginTabItem("Presentation & tests")) {
+        if (audience == Audience::Clinician && ImGui::BeginTabItem("Exam & tests")) {
             presentationTab(content, c);
             ImGui::EndTabItem();
         }
@@ -364,20 +355,10 @@ void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const 
         ImGui::EndTabBar();
     }
     disclaimer();
-    ImGui::End();
 }
 
-float drawLegend(const Condition& c, Audience audience) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // Above the status bar (a plain window at the bottom, not part of the work area).
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 10,
-                                   vp->WorkPos.y + vp->WorkSize.y - ImGui::GetFrameHeight() - 10),
-                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowBgAlpha(0.8f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
-    if (ImGui::Begin("Legend", nullptr, flags)) {
+void drawLegend(const Condition& c, Audience audience) {
+    {
         ImGui::TextUnformatted(c.name.c_str());
         for (Role role : kAllRoles) {
             bool present = false;
@@ -403,19 +384,12 @@ float drawLegend(const Condition& c, Audience audience) {
             ImGui::PopID();
         }
     }
-    const float width = ImGui::GetWindowWidth();
-    ImGui::End();
-    return width;
 }
 
 void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open) {
-    if (!*open) return;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 30),
                              ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Red flags: do not miss", open)) {
-        ImGui::End();
-        return;
-    }
+    if (!beginModalWindow("Red flags: do not miss", open)) return;
     ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f),
                        "These need a doctor promptly, not exercises.");
     for (const auto& flag : content.redFlags) {
@@ -429,65 +403,39 @@ void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open) 
 }
 
 void drawComparison(const ContentLibrary& content, const Condition& left, const Condition* right,
-                    Audience audience, unsigned leftImage, unsigned rightImage, float imageAspect,
-                    bool* open, ActionQueue& actions) {
-    if (!*open) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - 40),
-                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, vp->Size.y * 0.62f),
-                             ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Compare conditions", open)) {
-        ImGui::End();
-        return;
-    }
-    ImGui::TextUnformatted("Compare with:");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-    if (ImGui::BeginCombo("##other", right ? right->name.c_str() : "choose a condition")) {
+                    Audience audience, ActionQueue& actions) {
+    ImGui::TextWrapped("The view splits in two: %s on the left, the other condition on the right, "
+                       "turning together.", left.name.c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##other", right ? right->name.c_str() : "choose a condition to compare")) {
         for (const auto& c : content.conditions)
             if (c.id != left.id && ImGui::Selectable(c.name.c_str(), right && right->id == c.id))
                 actions.push_back(CompareConditionAction{c.id});
         ImGui::EndCombo();
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_SizingStretchSame;
-    if (ImGui::BeginTable("compare", 3, flags)) {
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
-        ImGui::TableSetupColumn(left.name.c_str());
-        ImGui::TableSetupColumn(right ? right->name.c_str() : "");
-        ImGui::TableHeadersRow();
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Pain map");
-        const float w = ImGui::GetFontSize() * 14;
-        for (unsigned image : {leftImage, right ? rightImage : 0u}) {
-            ImGui::TableNextColumn();
-            if (image)
-                ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(image)),
-                             ImVec2(w, w / imageAspect), ImVec2(0, 1), ImVec2(1, 0));
-        }
-        for (const auto& [key, label] : differentialQuestions()) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", label.c_str());
-            ImGui::TableNextColumn();
-            wrapped(left.differential.answers.count(key) ? left.differential.answers.at(key) : "");
-            ImGui::TableNextColumn();
-            if (right && right->differential.answers.count(key))
-                wrapped(right->differential.answers.at(key));
-        }
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("In short");
-        ImGui::TableNextColumn();
-        wrapped(left.summary.forAudience(audience));
-        ImGui::TableNextColumn();
-        if (right) wrapped(right->summary.forAudience(audience));
-        ImGui::EndTable();
+    if (right && ImGui::SmallButton("Stop comparing")) actions.push_back(CompareConditionAction{""});
+    // One question after the other, both answers under it: a sidebar is too narrow for columns.
+    const auto answer = [&](const Condition& c, const std::string& text) {
+        if (text.empty()) return;
+        ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.6f, 1.0f), "%s", c.name.c_str());
+        ImGui::Indent();
+        wrapped(text);
+        ImGui::Unindent();
+    };
+    const auto answerOf = [](const Condition& c, const std::string& key) {
+        const auto it = c.differential.answers.find(key);
+        return it == c.differential.answers.end() ? std::string() : it->second;
+    };
+    for (const auto& [key, label] : differentialQuestions()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", label.c_str());
+        answer(left, answerOf(left, key));
+        if (right) answer(*right, answerOf(*right, key));
     }
-    disclaimer();
-    ImGui::End();
+    ImGui::Spacing();
+    ImGui::TextDisabled("In short");
+    answer(left, left.summary.forAudience(audience));
+    if (right) answer(*right, right->summary.forAudience(audience));
 }
 
 }  // namespace medius::ui

@@ -15,17 +15,18 @@ struct ConditionListInput {
     char search[128] = {};
 };
 
+// The contents of sidebar sections (the sidebar owns the window).
 void drawConditionList(const ContentLibrary& content, const std::string& selectedId,
-                       ConditionListInput& input, bool* open, ActionQueue& actions);
+                       ConditionListInput& input, ActionQueue& actions);
 void drawConditionInfo(const Scene& scene, const ContentLibrary& content,
-                       const Condition& condition, Audience audience, bool* open,
-                       ActionQueue& actions);
-// Returns the legend's width (pixels), so panels can sit beside it.
-float drawLegend(const Condition& condition, Audience audience);
-void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open);
-// `leftImage` and `rightImage` are OpenGL textures of the two pain maps (0: none).
+                       const Condition& condition, Audience audience, ActionQueue& actions);
+// The colour key of the condition's roles and pain zones.
+void drawLegend(const Condition& condition, Audience audience);
+// The differential questions answered for both conditions; the two pain maps are the two
+// halves of the 3D view.
 void drawComparison(const ContentLibrary& content, const Condition& left, const Condition* right,
-                    Audience audience, unsigned leftImage, unsigned rightImage, float imageAspect,
-                    bool* open, ActionQueue& actions);
+                    Audience audience, ActionQueue& actions);
+// A window over the view (modal things may float); Esc closes it.
+void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open);
 
 }  // namespace medius::ui

@@ -6,12 +6,25 @@
 
 namespace medius::ui {
 
-void drawHelpWindow(bool* open) {
-    if (!*open) return;
-    if (!ImGui::Begin("Controls", open, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
+bool beginModalWindow(const char* title, bool* open, ImGuiWindowFlags flags) {
+    if (!*open) return false;
+    // Modal things may float: centred on the window when they open, and Esc closes them.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        *open = false;
+        return false;
     }
+    if (!ImGui::Begin(title, open, flags)) {
+        ImGui::End();
+        return false;
+    }
+    return true;
+}
+
+void drawHelpWindow(bool* open) {
+    if (!beginModalWindow("Controls", open, ImGuiWindowFlags_AlwaysAutoResize)) return;
     static constexpr const char* kRows[][2] = {
         {"Left drag", "rotate about the centre"},
         {"Right or middle drag", "pan"},
@@ -30,6 +43,8 @@ void drawHelpWindow(bool* open) {
         {"F11", "fullscreen on this monitor"},
         {"F12", "save a 3840x2160 screenshot"},
         {"H", "hide or show all panels"},
+        {"[ / ]", "collapse or open the left / right sidebar (or drag its edge to resize)"},
+        {"Esc", "close this window, the red flags, or end a tour"},
         {"A", "annotate: draw over the view, or pin a note to the model"},
         {"T", "tours; PageDown / PageUp / space step them"},
         {"Ctrl+Q", "quit"},
@@ -48,11 +63,7 @@ void drawHelpWindow(bool* open) {
 }
 
 void drawAboutWindow(bool* open) {
-    if (!*open) return;
-    if (!ImGui::Begin("About Medius", open, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
+    if (!beginModalWindow("About Medius", open, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::TextUnformatted("Medius 0.1.0");
     ImGui::TextUnformatted("An interactive 3D atlas of pain at the gluteus medius.");
     ImGui::Separator();
@@ -64,11 +75,10 @@ void drawAboutWindow(bool* open) {
     ImGui::End();
 }
 
-void drawStatusBar(const FrameStats& stats) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float height = ImGui::GetFrameHeight();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height));
-    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, height));
+void drawStatusBar(const FrameStats& stats, const ScreenRect& bar) {
+    if (bar.empty()) return;
+    ImGui::SetNextWindowPos(ImVec2(bar.x, bar.y));
+    ImGui::SetNextWindowSize(ImVec2(bar.width, bar.height));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoFocusOnAppearing;

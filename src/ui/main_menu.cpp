@@ -4,8 +4,9 @@
 
 namespace medius::ui {
 
-void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
-    if (!ImGui::BeginMainMenuBar()) return;
+float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, ActionQueue& actions) {
+    if (!ImGui::BeginMainMenuBar()) return 0.0f;
+    const float height = ImGui::GetWindowHeight();
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Export patient handout (PDF)")) actions.push_back(ExportHandoutAction{});
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.push_back(QuitAction{});
@@ -35,8 +36,12 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         ImGui::Separator();
         if (ImGui::MenuItem("Reset camera", "Home")) actions.push_back(ResetCameraAction{});
         ImGui::Separator();
-        ImGui::MenuItem("Conditions", nullptr, &panels.conditions);
-        ImGui::MenuItem("About this condition", nullptr, &panels.conditionInfo);
+        const auto sidebar = [&](const char* label, const char* key, const char* option, bool open) {
+            if (ImGui::MenuItem(label, key, open)) actions.push_back(SetViewOptionAction{option, open ? "false" : "true"});
+        };
+        sidebar("Left sidebar", "[", "left-sidebar", options.leftSidebar);
+        sidebar("Right sidebar", "]", "right-sidebar", options.rightSidebar);
+        ImGui::Separator();
         ImGui::MenuItem("Compare conditions", "C", &panels.compare);
         ImGui::MenuItem("Structures", nullptr, &panels.structures);
         ImGui::MenuItem("Bookmarks", "B", &panels.bookmarks);
@@ -68,6 +73,7 @@ void drawMainMenu(PanelVisibility& panels, ActionQueue& actions) {
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
+    return height;
 }
 
 }  // namespace medius::ui

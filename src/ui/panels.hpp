@@ -2,7 +2,10 @@
 // ImGui panels. Each reads state and appends actions; none holds data.
 #include <string>
 
+#include <imgui.h>
+
 #include "core/actions.hpp"
+#include "core/panel_layout.hpp"
 #include "core/structure.hpp"
 #include "core/structure_info.hpp"
 #include "core/view_options.hpp"
@@ -18,23 +21,24 @@ struct FrameStats {
     std::string message;      // the last thing Medius did for the user, e.g. a saved file
 };
 
+// Which optional sidebar sections are shown (the condition list, its colour key, the
+// structure card and the condition's tabs always are), and which windows float.
 struct PanelVisibility {
-    bool conditions = true;
-    bool conditionInfo = true;
     bool structures = false;
     bool view = false;
-    bool help = false;
-    bool about = false;
-    bool redFlags = false;
     bool compare = false;
-    bool structureCard = true;
     bool bookmarks = false;
     bool quiz = false;
     bool tours = false;
     bool pose = false;
+    // Floating, closed by Esc.
+    bool help = false;
+    bool about = false;
+    bool redFlags = false;
 };
 
-void drawMainMenu(PanelVisibility& panels, ActionQueue& actions);
+// The menu bar; returns its height in pixels (the layout starts below it).
+float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, ActionQueue& actions);
 struct StructureSearch {
     char text[96] = {};
 };
@@ -44,8 +48,11 @@ void drawStructurePanel(const Scene& scene, const ViewState& view, const Structu
                         const std::string& selectedId, StructureSearch& search, bool* open,
                         ActionQueue& actions);
 void drawViewPanel(const ViewOptions& options, bool* open, ActionQueue& actions);
+// A window that floats over the view (help, about, red flags): centred when it opens, closed
+// by Esc or its close button. True when its contents should be drawn; then call ImGui::End.
+bool beginModalWindow(const char* title, bool* open, ImGuiWindowFlags flags = 0);
 void drawHelpWindow(bool* open);
 void drawAboutWindow(bool* open);
-void drawStatusBar(const FrameStats& stats);
+void drawStatusBar(const FrameStats& stats, const ScreenRect& bar);
 
 }  // namespace medius::ui

@@ -8,21 +8,8 @@
 
 namespace medius::ui {
 
-void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose& current, bool* open,
-                   ActionQueue& actions, float leftInset) {
-    if (!*open) return;
-    // Lower left, under the condition list.
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // Bottom left (beside the condition legend when there is one), its lower edge above the
-    // status bar so the plot at its foot stays on screen; placed again each time it opens.
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10 + leftInset,
-                                   vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() - 10),
-                            ImGuiCond_Appearing, ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 24, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Posture and compression", open, ImGuiWindowFlags_NoFocusOnAppearing)) {
-        ImGui::End();
-        return;
-    }
+void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose& current,
+                   ActionQueue& actions) {
     for (const auto& p : posePresets()) {
         if (ImGui::RadioButton(p.label, options.pose == p.name))
             actions.push_back(SetViewOptionAction{"pose", p.name});
@@ -40,7 +27,6 @@ void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose
     slider("Internal rotation", "hip-rotation", current.rotation, -40, 40);
     if (!rig.valid) {
         ImGui::TextDisabled("No femur and iliotibial band in this scene to measure.");
-        ImGui::End();
         return;
     }
     if (options.pose == "single-leg-stance" || options.pose == "trendelenburg") {
@@ -73,7 +59,6 @@ void drawPosePanel(const ViewOptions& options, const PoseRig& rig, const HipPose
     const float x = min.x + t * (max.x - min.x);
     const float y = max.y - std::min(now.indentation / 40.0f, 1.0f) * (max.y - min.y);
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(x, y), ImGui::GetFontSize() * 0.3f, IM_COL32(255, 60, 40, 255));
-    ImGui::End();
 }
 
 }  // namespace medius::ui

@@ -14,13 +14,6 @@ const char* nameOf(const Scene& scene, const std::string& id) {
 void drawQuizPanel(const std::optional<QuizSession>& quiz, const Scene& scene, bool* open,
                    ActionQueue& actions) {
     if (!*open) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + ImGui::GetFrameHeight() + 10),
-                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
-    if (!ImGui::Begin("Quiz", open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
-        ImGui::End();
-        return;
-    }
     if (!quiz) {
         ImGui::TextUnformatted("Medius names a structure; click it on the model.");
         if (ImGui::Button("Start: 10 questions")) actions.push_back(StartQuizAction{10, 1});
@@ -51,7 +44,6 @@ void drawQuizPanel(const std::optional<QuizSession>& quiz, const Scene& scene, b
         ImGui::SameLine();
         if (ImGui::Button("Close")) actions.push_back(StopQuizAction{});
     }
-    ImGui::End();
 }
 
 }  // namespace medius::ui

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/condition_view.hpp"
+#include "ui/sidebar.hpp"
 
 namespace medius::ui {
 
@@ -21,21 +22,10 @@ const char* sideName(Side s) { return s == Side::Left ? "left" : s == Side::Righ
 void drawStructureCard(const Structure& s, const StructureInfo* info, const Condition* condition,
                        bool labelPinned, bool* open, ActionQueue& actions) {
     if (!*open) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // Bottom centre: clear of the lists on the left and the condition panel on the right.
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f,
-                                   vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() - 10),
-                            ImGuiCond_FirstUseEver, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 26, 0),
-                                        ImVec2(ImGui::GetFontSize() * 26, vp->Size.y * 0.7f));
-    // It appears on a click in the 3D view: taking the focus would steal the view keys.
-    if (!ImGui::Begin("Structure", open,
-                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(ImVec4(1.0f, 0.9f, 0.6f, 1.0f), "%s", s.name.c_str());
     if (!s.latin.empty()) ImGui::TextDisabled("%s", s.latin.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s, %s   id: %s", layerName(s.layer), sideName(s.side), s.id.c_str());
     if (condition) {
         if (const auto role = roleOf(*condition, s.id))
@@ -43,13 +33,13 @@ void drawStructureCard(const Structure& s, const StructureInfo* info, const Cond
                                roleLabel(*role));
     }
     if (ImGui::Button("Frame")) actions.push_back(FrameStructureAction{s.id, std::nullopt});
-    ImGui::SameLine();
+    sameLineIfFits("Isolate");
     if (ImGui::Button("Isolate")) actions.push_back(IsolateAction{s.id});
-    ImGui::SameLine();
+    sameLineIfFits("Show all");
     if (ImGui::Button("Show all")) actions.push_back(ShowAllAction{});
-    ImGui::SameLine();
+    sameLineIfFits("Deselect");
     if (ImGui::Button("Deselect")) actions.push_back(SelectStructureAction{""});
-    ImGui::SameLine();
+    sameLineIfFits(labelPinned ? "Unpin label" : "Pin label");
     if (ImGui::Button(labelPinned ? "Unpin label" : "Pin label"))
         actions.push_back(TogglePinnedLabelAction{s.id});
     // Sections through the structure's centre, in the three planes.
@@ -63,13 +53,13 @@ void drawStructureCard(const Structure& s, const StructureInfo* info, const Cond
     const Cut cuts[] = {{"Coronal", "coronal", c.x}, {"Sagittal", "sagittal", c.z},
                         {"Transverse", "transverse", c.y}};
     for (const auto& cut : cuts) {
-        ImGui::SameLine();
+        sameLineIfFits(cut.label);
         if (ImGui::SmallButton(cut.label)) {
             actions.push_back(SetViewOptionAction{"section", cut.plane});
             actions.push_back(SetViewOptionAction{"section-offset", std::to_string(cut.offset)});
         }
     }
-    ImGui::SameLine();
+    sameLineIfFits("No cut");
     if (ImGui::SmallButton("No cut")) actions.push_back(SetViewOptionAction{"section", "off"});
     ImGui::Separator();
     if (!info) {
@@ -96,7 +86,6 @@ void drawStructureCard(const Structure& s, const StructureInfo* info, const Cond
             ImGui::TextWrapped("%s", fact.c_str());
         }
     }
-    ImGui::End();
 }
 
 void drawHoverLabel(const Structure& s) {

@@ -35,17 +35,6 @@ void drawStructurePanel(const Scene& scene, const ViewState& view, const Structu
                         const std::string& selectedId, StructureSearch& search, bool* open,
                         ActionQueue& actions) {
     if (!*open) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // Below the main menu bar (WorkPos does not know about it on the very first frame).
-    const float menuHeight = ImGui::GetFrameHeight();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + menuHeight + 10),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 24, vp->Size.y * 0.6f),
-                             ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Structures", open)) {
-        ImGui::End();
-        return;
-    }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     ImGui::InputTextWithHint("##search", "Search: English, Latin, synonym", search.text,
                              sizeof search.text);
@@ -118,7 +107,6 @@ void drawStructurePanel(const Scene& scene, const ViewState& view, const Structu
         }
         ImGui::PopID();
     }
-    ImGui::End();
 }
 
 }  // namespace medius::ui

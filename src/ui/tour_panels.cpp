@@ -2,16 +2,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace medius::ui {
 
 void drawTourPanel(const std::vector<Tour>& tours, const Tour& recording, TourInput& input, bool* open,
                    ActionQueue& actions) {
     if (!*open) return;
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 24, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Tours", open, ImGuiWindowFlags_NoFocusOnAppearing)) {
-        ImGui::End();
-        return;
-    }
     ImGui::TextDisabled("Step with PageDown/PageUp, the arrow keys or space; Esc stops.");
     for (const auto& t : tours) {
         ImGui::PushID(t.id.c_str());
@@ -40,27 +37,34 @@ void drawTourPanel(const std::vector<Tour>& tours, const Tour& recording, TourIn
         input.title[0] = '\0';
     }
     ImGui::EndDisabled();
-    ImGui::End();
 }
 
-void drawTourCaption(const Tour& tour, std::size_t index, ActionQueue& actions) {
-    if (index >= tour.steps.size()) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() * 2.0f),
-                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(vp->Size.x * 0.5f, 0), ImVec2(vp->Size.x * 0.7f, vp->Size.y * 0.4f));
-    ImGui::SetNextWindowBgAlpha(0.88f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav;
+namespace {
+constexpr float kCaptionScale = 1.35f;  // read from the back of a hall: larger than the panels
+}
+
+float tourCaptionHeight(const Tour& tour, std::size_t index, float width) {
+    if (index >= tour.steps.size()) return 0.0f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = std::max(1.0f, (width - 2.0f * style.WindowPadding.x) / kCaptionScale);
+    const ImVec2 text = ImGui::CalcTextSize(tour.steps[index].caption.c_str(), nullptr, false, wrap);
+    return 2.0f * style.WindowPadding.y + ImGui::GetFrameHeightWithSpacing() + text.y * kCaptionScale + 2.0f;
+}
+
+void drawTourCaption(const Tour& tour, std::size_t index, const ScreenRect& band, ActionQueue& actions) {
+    if (index >= tour.steps.size() || band.empty()) return;
+    ImGui::SetNextWindowPos(ImVec2(band.x, band.y));
+    ImGui::SetNextWindowSize(ImVec2(band.width, band.height));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("##tour caption", nullptr, flags)) {
+        ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s   step %zu of %zu", tour.title.c_str(), index + 1, tour.steps.size());
-        // Captions are read from the back of a hall: a larger font than the panels.
-        ImGui::SetWindowFontScale(1.35f);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(tour.steps[index].caption.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::SetWindowFontScale(1.0f);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float buttons = ImGui::CalcTextSize("< BackNext >End tour").x + 6.0f * style.FramePadding.x +
+                              2.0f * style.ItemSpacing.x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
         ImGui::BeginDisabled(index == 0);
         if (ImGui::Button("< Back")) actions.push_back(TourStepAction{-1});
         ImGui::EndDisabled();
@@ -70,6 +74,11 @@ void drawTourCaption(const Tour& tour, std::size_t index, ActionQueue& actions) 
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button("End tour")) actions.push_back(StopTourAction{});
+        ImGui::SetWindowFontScale(kCaptionScale);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(tour.steps[index].caption.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SetWindowFontScale(1.0f);
     }
     ImGui::End();
 }

@@ -9,10 +9,6 @@ namespace medius::ui {
 // Generated from the view option table, like the command line.
 void drawViewPanel(const ViewOptions& options, bool* open, ActionQueue& actions) {
     if (!*open) return;
-    if (!ImGui::Begin("Display options", open, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
     for (const auto& spec : viewOptionTable()) {
         const std::string current = getViewOption(options, spec);
         std::visit(
@@ -47,7 +43,6 @@ void drawViewPanel(const ViewOptions& options, bool* open, ActionQueue& actions)
             spec.field);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", spec.help);
     }
-    ImGui::End();
 }
 
 }  // namespace medius::ui
