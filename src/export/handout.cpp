@@ -20,6 +20,8 @@ constexpr int kMaxPages = 2;
 // is the smallest that stays readable for older eyes on paper.
 constexpr double kLargestBody = 11.0, kSmallestBody = 9.0, kBodyStep = 0.5;
 constexpr double kFooterSize = 9.0;
+// A second page filled less than this is worth saving with type down to kOnePageBody.
+constexpr double kNearlyEmpty = 0.3, kOnePageBody = 9.5;
 constexpr double kPictureWidth = 200.0, kGutter = 18.0;
 constexpr double kLineSpacing = 1.32;  // line height over type size
 constexpr double kIndent = 12.0;       // of list items under their name or bullet
@@ -42,6 +44,7 @@ struct TextStyle {
 struct Run {
     std::string text;
     TextStyle style;
+    bool unbroken = false;  // kept on one line, like "(good evidence)"
 };
 
 // What ends up on the pages, placed: text (at its baseline) and coloured boxes.
@@ -99,6 +102,10 @@ struct Word {
 std::vector<Word> wordsOf(cairo_t* cr, const std::vector<Run>& runs) {
     std::vector<Word> words;
     for (const auto& run : runs) {
+        if (run.unbroken) {
+            words.push_back({run.text, run.style, advance(cr, run.text, run.style)});
+            continue;
+        }
         std::istringstream in(run.text);
         std::string w;
         while (in >> w) words.push_back({w, run.style, advance(cr, w, run.style)});
@@ -249,10 +256,10 @@ struct Sizes {
     TextStyle footer() const { return {kFooterSize, false, kGrey}; }
 };
 
-void heading(Flow& flow, const Sizes& s, const std::string& text) {
+// A section heading, kept in one frame with the first `keepWith` points of what it introduces.
+void heading(Flow& flow, const Sizes& s, const std::string& text, double keepWith) {
     flow.space(s.body * 0.9);
-    // The heading and at least two lines of what it introduces stay together.
-    flow.keepTogether(s.heading().size * kLineSpacing + 2 * s.body * kLineSpacing);
+    flow.keepTogether(s.heading().size * kLineSpacing + s.body * 0.2 + keepWith);
     flow.paragraph(text, s.heading());
     flow.space(s.body * 0.2);
 }
@@ -266,17 +273,28 @@ std::string joined(const std::vector<std::string>& parts, const std::string& sep
 // "What helps": each option by name with its evidence in words, then in plain words what it
 // is. The clinician's effect sizes and trial figures stay in the app.
 void reliefOptions(Flow& flow, const Sizes& s, const Condition& c) {
-    heading(flow, s, "What helps (best supported first)");
+    if (c.relief.empty()) return;
+    // A short option stays in one piece; a long one keeps its name with its first lines.
+    const auto keptHeight = [&](const std::vector<Run>& name, const std::vector<Run>& text) {
+        const double textHeight = text.front().text.empty() ? 0.0 : flow.heightOf(text, kIndent);
+        return flow.heightOf(name) + std::min(textHeight, 4 * s.body * kLineSpacing);
+    };
+    const auto nameOf = [&](const ReliefOption& r) {
+        return std::vector<Run>{{r.name, s.strong()},
+                                {std::string("(") + evidencePlainWords(r.evidence) + ")",
+                                 {s.body, false, kEvidence},
+                                 true}};
+    };
+    const auto textOf = [&](const ReliefOption& r) {
+        return std::vector<Run>{{withoutCitations(r.what.patient), s.text()}};
+    };
+    heading(flow, s, "What helps (best supported first)",
+            s.body * 0.35 + keptHeight(nameOf(c.relief.front()), textOf(c.relief.front())));
     for (const auto& r : c.relief) {
-        const std::string plain = withoutCitations(r.what.patient);
-        const std::vector<Run> name{
-            {r.name, s.strong()},
-            {std::string("(") + evidencePlainWords(r.evidence) + ")", {s.body, false, kEvidence}}};
-        const std::vector<Run> text{{plain, s.text()}};
+        const std::vector<Run> name = nameOf(r), text = textOf(r);
+        const std::string& plain = text.front().text;
         flow.space(s.body * 0.35);
-        // A short option stays in one piece; a long one keeps its name with its first lines.
-        const double textHeight = plain.empty() ? 0.0 : flow.heightOf(text, kIndent);
-        flow.keepTogether(flow.heightOf(name) + std::min(textHeight, 4 * s.body * kLineSpacing));
+        flow.keepTogether(keptHeight(name, text));
         flow.paragraph(name);
         if (!plain.empty()) flow.paragraph(text, kIndent);
     }
@@ -284,7 +302,8 @@ void reliefOptions(Flow& flow, const Sizes& s, const Condition& c) {
 
 void selfManagement(Flow& flow, const Sizes& s, const Condition& c) {
     if (c.selfManagement.empty()) return;
-    heading(flow, s, "What you can do yourself");
+    heading(flow, s, "What you can do yourself",
+            s.body * 0.2 + flow.heightOf({{c.selfManagement.front(), s.text()}}, kIndent));
     for (const auto& advice : c.selfManagement) {
         flow.space(s.body * 0.2);
         flow.paragraph({{withoutCitations(advice), s.text()}}, kIndent, "\xE2\x80\xA2");  // a bullet
@@ -292,15 +311,16 @@ void selfManagement(Flow& flow, const Sizes& s, const Condition& c) {
 }
 
 void redFlags(Flow& flow, const Sizes& s, const Condition& c, const ContentLibrary& content) {
-    heading(flow, s, "See a doctor promptly if");
     std::vector<std::string> names;
     for (const auto& key : c.redFlags)
         if (const RedFlag* f = content.findRedFlag(key)) names.push_back(f->name);
-    flow.paragraph(names.empty()
-                       ? "you have fever, a fall with pain on weight bearing, numbness in the saddle "
+    const std::vector<Run> text{
+        {names.empty() ? "you have fever, a fall with pain on weight bearing, numbness in the saddle "
                          "area, or pain that is getting steadily worse."
                        : "you have signs of: " + joined(names, "; ") + ".",
-                   s.text());
+         s.text()}};
+    heading(flow, s, "See a doctor promptly if", flow.heightOf(text));
+    flow.paragraph(text);
 }
 
 // The authors and years of the relief options' references, for the closing line.
@@ -346,6 +366,13 @@ double placePicture(Layout& out, const Sizes& s, const Condition& c, const Image
     return y;
 }
 
+// The title on one line where a little smaller type allows it; a long name wraps.
+TextStyle titleStyle(cairo_t* cr, const Sizes& s, const std::string& name, double width) {
+    TextStyle style = s.title();
+    while (style.size > s.body * 1.5 && advance(cr, name, style) > width) style.size -= 0.5;
+    return advance(cr, name, style) > width ? s.title() : style;
+}
+
 // The whole handout at one body size.
 Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& content, const Image& view,
                      double body) {
@@ -355,7 +382,7 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     const double width = kPageWidth - 2 * kMargin;
     // Title, other names and the notice: full width at the top of page 1.
     Flow header(cr, out, {{0, kMargin, kMargin - 4.0, width, flowBottom()}}, "");
-    header.paragraph(c.name, s.title());
+    header.paragraph(c.name, titleStyle(cr, s, c.name, width));
     if (!c.synonyms.empty()) header.paragraph("Also called: " + joined(c.synonyms, "; "), s.small());
     header.space(3.0);
     header.paragraph(
@@ -371,10 +398,10 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     frames.push_back({0, kMargin, pictureFoot + 6.0, width, flowBottom()});
     Flow flow(cr, out, frames, c.name + " (continued)");
 
-    heading(flow, s, "What is going on");
+    heading(flow, s, "What is going on", 2 * s.body * kLineSpacing);
     flow.paragraph(withoutCitations(c.summary.forAudience(Audience::Patient)), s.text());
     if (!c.pathophysiology.patient.empty()) {
-        heading(flow, s, "Why it hurts");
+        heading(flow, s, "Why it hurts", 2 * s.body * kLineSpacing);
         flow.paragraph(withoutCitations(c.pathophysiology.patient), s.text());
     }
     reliefOptions(flow, s, c);
@@ -384,6 +411,31 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     flow.paragraph("Made with Medius on " + today() + ". Sources: " + sourcesOf(c, content) + ".",
                    s.footer());
     return out;
+}
+
+// How much of the last page the text takes, 0 to 1.
+double lastPageFill(const Layout& layout) {
+    double foot = kMargin;
+    for (const auto& t : layout.texts)
+        if (t.page == layout.pages - 1) foot = std::max(foot, t.y);
+    return (foot - kMargin) / (flowBottom() - kMargin);
+}
+
+// The largest type that fits two pages, unless that leaves a nearly empty second sheet and
+// slightly smaller type fits one. At the smallest size the text flows on regardless: a cut
+// sentence would be worse than a third page.
+Layout bestLayout(cairo_t* cr, const Condition& c, const ContentLibrary& content, const Image& view) {
+    std::vector<Layout> tried;
+    for (double body = kLargestBody; body >= kSmallestBody - 1e-9; body -= kBodyStep) {
+        tried.push_back(layoutHandout(cr, c, content, view, body));
+        if (tried.back().pages == 1) break;
+    }
+    const auto fits = std::find_if(tried.begin(), tried.end(), [](const Layout& l) { return l.pages <= kMaxPages; });
+    if (fits == tried.end()) return tried.back();
+    if (fits->pages == 2 && lastPageFill(*fits) < kNearlyEmpty && tried.back().pages == 1 &&
+        tried.back().bodySize >= kOnePageBody)
+        return tried.back();
+    return *fits;
 }
 
 void setColour(cairo_t* cr, const Colour& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
@@ -486,13 +538,7 @@ std::string writeHandoutPdf(const std::string& path, const Condition& c, const C
                                    (c.name + ": patient information").c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Medius");
     cairo_t* cr = cairo_create(surface);
-    // The largest type that fits two pages; at the smallest size it flows on regardless,
-    // since a cut sentence would be worse than a third page.
-    Layout layout;
-    for (double body = kLargestBody; body >= kSmallestBody - 1e-9; body -= kBodyStep) {
-        layout = layoutHandout(cr, c, content, view, body);
-        if (layout.pages <= kMaxPages) break;
-    }
+    const Layout layout = bestLayout(cr, c, content, view);
     drawPages(cr, layout, c, view);
     if (measure) *measure = {layout.pages, layout.bodySize, std::min(layout.smallestSize(), kFooterSize)};
     cairo_destroy(cr);
