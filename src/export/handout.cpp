@@ -114,7 +114,9 @@ std::vector<Word> wordsOf(cairo_t* cr, const std::vector<Run>& runs) {
 }
 
 // Where text stops on every page: above the footer line.
-double flowBottom() { return kPageHeight - kMargin - kFooterSize * kLineSpacing - 10.0; }
+double flowBottom() {
+    return kPageHeight - kMargin - kFooterSize * kLineSpacing - 10.0;
+}
 
 // Lays paragraphs line by line through the frames. A line that does not fit where it is
 // goes to the next frame, and the rest of the paragraph wraps to that frame's width: text
@@ -122,7 +124,10 @@ double flowBottom() { return kPageHeight - kMargin - kFooterSize * kLineSpacing 
 class Flow {
 public:
     Flow(cairo_t* cr, Layout& out, std::vector<Frame> frames, std::string continuedTitle)
-        : cr_(cr), out_(out), frames_(std::move(frames)), continuedTitle_(std::move(continuedTitle)) {
+        : cr_(cr),
+          out_(out),
+          frames_(std::move(frames)),
+          continuedTitle_(std::move(continuedTitle)) {
         y_ = frames_.front().top;
     }
 
@@ -136,7 +141,8 @@ public:
         if (y_ + height > frame().bottom && !atFrameTop_) nextFrame();
     }
     // Wrapped text, optionally indented and with a bullet hanging in the indent.
-    void paragraph(const std::vector<Run>& runs, double indent = 0.0, const char* bullet = nullptr) {
+    void paragraph(const std::vector<Run>& runs, double indent = 0.0,
+                   const char* bullet = nullptr) {
         const std::vector<Word> words = wordsOf(cr_, runs);
         const double lineHeight = lineHeightOf(runs);
         int budget = linesBeforeBreak(words, indent, lineHeight);
@@ -150,7 +156,8 @@ public:
             y_ += lineHeight;
             atFrameTop_ = false;
             if (first && bullet)
-                out_.texts.push_back({frame().page, frame().x + indent - 11.0, y_, bullet, runs.front().style});
+                out_.texts.push_back(
+                    {frame().page, frame().x + indent - 11.0, y_, bullet, runs.front().style});
             const std::size_t end = lineEnd(words, next, frame().width - indent);
             placeLine(words, next, end, frame().x + indent);
             next = end;
@@ -210,7 +217,8 @@ private:
         for (std::size_t i = first; i < end;) {
             std::string stretch = words[i].text;
             std::size_t j = i + 1;
-            while (j < end && sameStyle(words[j].style, words[i].style)) stretch += " " + words[j++].text;
+            while (j < end && sameStyle(words[j].style, words[i].style))
+                stretch += " " + words[j++].text;
             out_.texts.push_back({frame().page, x, y_, stretch, words[i].style});
             x += advance(cr_, stretch, words[i].style);
             if (j < end) x += advance(cr_, " ", words[j].style);
@@ -228,7 +236,8 @@ private:
             const TextStyle style{kFooterSize + 1.0, true, kAccent};
             const double baseline = kMargin + style.size;
             out_.texts.push_back({page, kMargin, baseline, continuedTitle_, style});
-            frames_.push_back({page, kMargin, baseline + 10.0, kPageWidth - 2 * kMargin, flowBottom()});
+            frames_.push_back(
+                {page, kMargin, baseline + 10.0, kPageWidth - 2 * kMargin, flowBottom()});
             out_.pages = page + 1;
         }
         ++index_;
@@ -306,7 +315,8 @@ void selfManagement(Flow& flow, const Sizes& s, const Condition& c) {
             s.body * 0.2 + flow.heightOf({{c.selfManagement.front(), s.text()}}, kIndent));
     for (const auto& advice : c.selfManagement) {
         flow.space(s.body * 0.2);
-        flow.paragraph({{withoutCitations(advice), s.text()}}, kIndent, "\xE2\x80\xA2");  // a bullet
+        flow.paragraph({{withoutCitations(advice), s.text()}}, kIndent,
+                       "\xE2\x80\xA2");  // a bullet
     }
 }
 
@@ -315,9 +325,10 @@ void redFlags(Flow& flow, const Sizes& s, const Condition& c, const ContentLibra
     for (const auto& key : c.redFlags)
         if (const RedFlag* f = content.findRedFlag(key)) names.push_back(f->name);
     const std::vector<Run> text{
-        {names.empty() ? "you have fever, a fall with pain on weight bearing, numbness in the saddle "
-                         "area, or pain that is getting steadily worse."
-                       : "you have signs of: " + joined(names, "; ") + ".",
+        {names.empty()
+             ? "you have fever, a fall with pain on weight bearing, numbness in the saddle "
+               "area, or pain that is getting steadily worse."
+             : "you have signs of: " + joined(names, "; ") + ".",
          s.text()}};
     heading(flow, s, "See a doctor promptly if", flow.heightOf(text));
     flow.paragraph(text);
@@ -329,8 +340,9 @@ std::string sourcesOf(const Condition& c, const ContentLibrary& content) {
     for (const auto& r : c.relief)
         for (const auto& key : r.citations)
             if (const Reference* ref = content.findReference(key)) {
-                const std::string shortRef = ref->authors.substr(0, ref->authors.find_first_of(" ,")) +
-                                             " " + std::to_string(ref->year);
+                const std::string shortRef =
+                    ref->authors.substr(0, ref->authors.find_first_of(" ,")) + " " +
+                    std::to_string(ref->year);
                 if (std::find(sources.begin(), sources.end(), shortRef) == sources.end())
                     sources.push_back(shortRef);
             }
@@ -345,7 +357,8 @@ std::string today() {
 }
 
 // The picture at the left of page 1 and its legend under it; returns the legend's foot.
-double placePicture(Layout& out, const Sizes& s, const Condition& c, const Image& view, double top) {
+double placePicture(Layout& out, const Sizes& s, const Condition& c, const Image& view,
+                    double top) {
     if (view.width <= 0 || view.height <= 0) return top;
     out.pictureX = kMargin;
     out.pictureY = top;
@@ -356,11 +369,13 @@ double placePicture(Layout& out, const Sizes& s, const Condition& c, const Image
     const auto swatch = [&](Colour colour, bool striped, const char* label) {
         out.boxes.push_back({0, kMargin, y + 1.0, legend.size, legend.size, colour, striped});
         // The label's lower-case letters centred on the swatch.
-        out.texts.push_back({0, kMargin + legend.size + 6.0, y + 1.0 + legend.size * 0.86, label, legend});
+        out.texts.push_back(
+            {0, kMargin + legend.size + 6.0, y + 1.0 + legend.size * 0.86, label, legend});
         y += legend.size * kLineSpacing;
     };
-    const bool referred = std::any_of(c.painZones.begin(), c.painZones.end(),
-                                      [](const PainZone& z) { return z.kind == ZoneKind::Referred; });
+    const bool referred =
+        std::any_of(c.painZones.begin(), c.painZones.end(),
+                    [](const PainZone& z) { return z.kind == ZoneKind::Referred; });
     swatch(kLocalPain, false, "Where the pain is felt");
     if (referred) swatch(kReferredPain, true, "Where it can spread (striped)");
     return y;
@@ -374,8 +389,8 @@ TextStyle titleStyle(cairo_t* cr, const Sizes& s, const std::string& name, doubl
 }
 
 // The whole handout at one body size.
-Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& content, const Image& view,
-                     double body) {
+Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& content,
+                     const Image& view, double body) {
     Layout out;
     out.bodySize = body;
     const Sizes s{body};
@@ -383,7 +398,8 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     // Title, other names and the notice: full width at the top of page 1.
     Flow header(cr, out, {{0, kMargin, kMargin - 4.0, width, flowBottom()}}, "");
     header.paragraph(c.name, titleStyle(cr, s, c.name, width));
-    if (!c.synonyms.empty()) header.paragraph("Also called: " + joined(c.synonyms, "; "), s.small());
+    if (!c.synonyms.empty())
+        header.paragraph("Also called: " + joined(c.synonyms, "; "), s.small());
     header.space(3.0);
     header.paragraph(
         "This sheet explains a condition for education. It is not a diagnosis: your clinician's "
@@ -394,7 +410,8 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     const double pictureFoot = placePicture(out, s, c, view, top);
     const double besideX = kMargin + (pictureFoot > top ? kPictureWidth + kGutter : 0.0);
     std::vector<Frame> frames;
-    if (pictureFoot > top) frames.push_back({0, besideX, top - body, kPageWidth - kMargin - besideX, pictureFoot});
+    if (pictureFoot > top)
+        frames.push_back({0, besideX, top - body, kPageWidth - kMargin - besideX, pictureFoot});
     frames.push_back({0, kMargin, pictureFoot + 6.0, width, flowBottom()});
     Flow flow(cr, out, frames, c.name + " (continued)");
 
@@ -424,13 +441,15 @@ double lastPageFill(const Layout& layout) {
 // The largest type that fits two pages, unless that leaves a nearly empty second sheet and
 // slightly smaller type fits one. At the smallest size the text flows on regardless: a cut
 // sentence would be worse than a third page.
-Layout bestLayout(cairo_t* cr, const Condition& c, const ContentLibrary& content, const Image& view) {
+Layout bestLayout(cairo_t* cr, const Condition& c, const ContentLibrary& content,
+                  const Image& view) {
     std::vector<Layout> tried;
     for (double body = kLargestBody; body >= kSmallestBody - 1e-9; body -= kBodyStep) {
         tried.push_back(layoutHandout(cr, c, content, view, body));
         if (tried.back().pages == 1) break;
     }
-    const auto fits = std::find_if(tried.begin(), tried.end(), [](const Layout& l) { return l.pages <= kMaxPages; });
+    const auto fits = std::find_if(tried.begin(), tried.end(),
+                                   [](const Layout& l) { return l.pages <= kMaxPages; });
     if (fits == tried.end()) return tried.back();
     if (fits->pages == 2 && lastPageFill(*fits) < kNearlyEmpty && tried.back().pages == 1 &&
         tried.back().bodySize >= kOnePageBody)
@@ -438,7 +457,9 @@ Layout bestLayout(cairo_t* cr, const Condition& c, const ContentLibrary& content
     return *fits;
 }
 
-void setColour(cairo_t* cr, const Colour& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+void setColour(cairo_t* cr, const Colour& c) {
+    cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
 
 void drawPicture(cairo_t* cr, const Layout& layout, const Image& view) {
     if (layout.pictureWidth <= 0.0) return;
@@ -525,12 +546,14 @@ cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned in
 
 std::string withoutCitations(const std::string& text) {
     // One or more keys in brackets, as the content writes them: "[cook2009]", "[a2001; b2002]".
-    static const std::regex citation(R"(\s*\[[a-z]+[0-9]{4}[a-z]?(?:[;,]\s*[a-z]+[0-9]{4}[a-z]?)*\])");
+    static const std::regex citation(
+        R"(\s*\[[a-z]+[0-9]{4}[a-z]?(?:[;,]\s*[a-z]+[0-9]{4}[a-z]?)*\])");
     return std::regex_replace(text, citation, "");
 }
 
-std::string writeHandoutPdf(const std::string& path, const Condition& c, const ContentLibrary& content,
-                            const Image& view, HandoutMeasure* measure) {
+std::string writeHandoutPdf(const std::string& path, const Condition& c,
+                            const ContentLibrary& content, const Image& view,
+                            HandoutMeasure* measure) {
     std::string bytes;
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(appendBytes, &bytes, kPageWidth, kPageHeight);
@@ -540,7 +563,8 @@ std::string writeHandoutPdf(const std::string& path, const Condition& c, const C
     cairo_t* cr = cairo_create(surface);
     const Layout layout = bestLayout(cr, c, content, view);
     drawPages(cr, layout, c, view);
-    if (measure) *measure = {layout.pages, layout.bodySize, std::min(layout.smallestSize(), kFooterSize)};
+    if (measure)
+        *measure = {layout.pages, layout.bodySize, std::min(layout.smallestSize(), kFooterSize)};
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);

@@ -218,7 +218,8 @@ TEST(HandoutPicture, ShowsOnlyTheSkinOpaqueAsThePainCanvas) {
     ASSERT_EQ(appearances.size(), structures.size());
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const bool skin = structures[i].layer == Layer::Skin;
-        EXPECT_EQ(appearances[i].visible, skin) << structures[i].id << ": nothing ghosted under the skin";
+        EXPECT_EQ(appearances[i].visible, skin)
+            << structures[i].id << ": nothing ghosted under the skin";
         if (skin) {
             EXPECT_EQ(appearances[i].opacity, 1.0f);
             EXPECT_TRUE(appearances[i].painCanvas);
@@ -260,7 +261,7 @@ TEST_F(ConditionRender, HandoutPictureIsTheOpaquePainMapOfTheConditionOnWhitePap
         for (int x = 0; x < img.width; x += 2) {
             const int r = img.pixel(x, y)[0], g = img.pixel(x, y)[1], b = img.pixel(x, y)[2];
             if (r + g + b < 3 * 245) ++body;
-            if (r > 170 && g < 130 && b < 130) ++red;            // local pain
+            if (r > 170 && g < 130 && b < 130) ++red;                   // local pain
             if (r > 180 && g > 170 && b < 150 && r - b > 60) ++yellow;  // where it spreads
             if (b > r + 8 || g > r + 8) ++cold;  // a ghosted blue band or green muscle
         }

@@ -1,6 +1,8 @@
 // The patient handout PDF from the shipped content and from made-up long texts, read back
 // with poppler's pdfinfo and pdftotext: whole sentences, two A4 pages at most, type never
 // under 9 pt, and no clinician figures.
+#include "export/handout.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -13,7 +15,6 @@
 #include <sstream>
 
 #include "core/content_loader.hpp"
-#include "export/handout.hpp"
 
 using namespace medius;
 namespace fs = std::filesystem;
@@ -21,7 +22,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool havePoppler() {
-    return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0;
+    return std::system(
+               "command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0;
 }
 constexpr const char* kNoPoppler =
     "needs pdftotext and pdfinfo (Debian poppler-utils, installed by scripts/setup.sh)";
@@ -59,7 +61,8 @@ std::string pdfText(const std::string& pdf, const std::string& name) {
     const std::string furniture[] = {name + ": patient information", name + " (continued)",
                                      "Where the pain is felt", "Where it can spread (striped)"};
     for (const auto& f : furniture)
-        for (std::size_t at; (at = text.find(f + " ")) != std::string::npos;) text.erase(at, f.size() + 1);
+        for (std::size_t at; (at = text.find(f + " ")) != std::string::npos;)
+            text.erase(at, f.size() + 1);
     return std::regex_replace(text, std::regex(R"(Page \d of \d )"), "");
 }
 
@@ -88,8 +91,10 @@ Image picture() {
 
 // Set MEDIUS_TEST_PDFS to a folder to keep the handouts the tests wrote there.
 std::string tempPdf(const std::string& name) {
-    if (const char* dir = std::getenv("MEDIUS_TEST_PDFS")) return std::string(dir) + "/" + name + ".pdf";
-    return (fs::temp_directory_path() / ("medius_handout_" + std::to_string(::getpid()) + "_" + name + ".pdf"))
+    if (const char* dir = std::getenv("MEDIUS_TEST_PDFS"))
+        return std::string(dir) + "/" + name + ".pdf";
+    return (fs::temp_directory_path() /
+            ("medius_handout_" + std::to_string(::getpid()) + "_" + name + ".pdf"))
         .string();
 }
 
@@ -112,7 +117,8 @@ Condition longCondition(int words) {
     c.id = "made_up";
     c.name = "A made-up condition";
     std::string summary;
-    for (int i = 0; i < words; ++i) summary += "word" + std::to_string(i) + (i % 12 == 11 ? ". " : " ");
+    for (int i = 0; i < words; ++i)
+        summary += "word" + std::to_string(i) + (i % 12 == 11 ? ". " : " ");
     c.summary.patient = summary + "The end.";
     c.relief.push_back({"Rest", {"", "Resting helps."}, EvidenceGrade::Low, "", "", {}});
     return c;
@@ -121,7 +127,8 @@ Condition longCondition(int words) {
 }  // namespace
 
 TEST(Handout, CitationKeysAreTakenOutWithTheSpaceBeforeThem) {
-    EXPECT_EQ(withoutCitations("It helps [mellor2018]. Often [cook2009] [cook2016]."), "It helps. Often.");
+    EXPECT_EQ(withoutCitations("It helps [mellor2018]. Often [cook2009] [cook2016]."),
+              "It helps. Often.");
     EXPECT_EQ(withoutCitations("Two keys [smith2020; jones2021a] here"), "Two keys here");
     // Brackets that are not citation keys stay: they are part of what the author wrote.
     EXPECT_EQ(withoutCitations("Grade [K] and [see below]"), "Grade [K] and [see below]");
@@ -144,7 +151,8 @@ TEST(Handout, EveryShippedConditionIsWholeOnAtMostTwoPagesInReadableType) {
         EXPECT_EQ(pdfPages(pdf), m.pages);
         const std::string text = pdfText(pdf, c.name);
         for (const auto& expected : patientTexts(c, content))
-            EXPECT_NE(text.find(normalised(expected)), std::string::npos) << "not whole: " << expected;
+            EXPECT_NE(text.find(normalised(expected)), std::string::npos)
+                << "not whole: " << expected;
         // The clinician's effect text is not printed, not even in part.
         for (const auto& r : c.relief) {
             if (r.effect.size() <= 30) continue;
@@ -166,7 +174,8 @@ TEST(Handout, LongTextShrinksTheTypeAndFlowsOntoASecondPage) {
     EXPECT_GE(m.bodySize, 9.0);
     EXPECT_EQ(pdfPages(pdf), 2);
     const std::string text = pdfText(pdf, c.name);
-    EXPECT_NE(text.find(normalised(c.summary.patient)), std::string::npos) << "the summary is whole";
+    EXPECT_NE(text.find(normalised(c.summary.patient)), std::string::npos)
+        << "the summary is whole";
     // Page 2 starts with the rest of the paragraph at the same margin, under a "continued" line.
     const std::string page2 = commandOutput("pdftotext -f 2 -l 2 '" + pdf + "' -");
     EXPECT_NE(page2.find("A made-up condition (continued)"), std::string::npos) << page2;
