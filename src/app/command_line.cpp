@@ -59,7 +59,8 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
                    "hide a layer at start (bone, muscle, tendon, bursa, ligament, joint, nerve, skin); "
                    "repeatable");
     cli.add_option("--handout", out.handout,
-                   "write a one-page patient handout (PDF) of --condition to this file, then exit");
+                   "write the patient handout (PDF, one or two A4 pages) of --condition to this "
+                   "file, then exit");
     cli.add_option("--tour", out.tour, "start this tour (content/tours/ or your own)");
     cli.add_option("--tour-step", out.tourStep, "with --tour: start at this step (1 = first)")
         ->check(CLI::Range(1, 1000));

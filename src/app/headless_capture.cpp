@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/handout_picture.hpp"
 #include "app/ui_fonts.hpp"
 #include "app/ui_frame.hpp"
 #include "app/ui_style.hpp"
@@ -173,21 +174,6 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
 }  // namespace medius::app
 
 namespace medius::app {
-
-Image renderHandoutPicture(AppState& state, render::SceneRenderer& renderer, std::string& error) {
-    render::RenderTarget target;
-    if (!target.resize(900, 1100, 4, error)) return {};
-    AppState copy = state;  // the handout's own camera: the window's view stays as it is
-    copy.aspect = 900.0f / 1100.0f;
-    copy.viewChosen = false;
-    copy.resetCamera(false);
-    ViewOptions options = state.options;
-    options.theme = "dark";
-    options.section = "off";
-    options.xray = false;
-    renderer.render(copy.scene, copy.view, copy.camera, options, target);
-    return target.readPixels();
-}
 
 int exportHandout(AppState& state, const std::string& path) {
     const Condition* c = state.condition();

@@ -26,10 +26,8 @@ struct WindowPicture {
 bool renderWindowOffscreen(AppState& state, render::SceneRenderer& renderer, int width, int height,
                            bool drawPanels, WindowPicture& out, std::string& error);
 
-// Renders the condition's view offscreen and writes the one-page patient handout PDF.
+// Renders the handout picture offscreen and writes the patient handout PDF (one or two A4 pages).
 // Returns 0, or 1 after printing one line that says why it could not.
 int exportHandout(AppState& state, const std::string& path);
-// The picture for a handout: the current condition from its own view, portrait.
-Image renderHandoutPicture(AppState& state, render::SceneRenderer& renderer, std::string& error);
 
 }  // namespace medius::app

@@ -16,6 +16,7 @@
 #include "app/camera_input.hpp"
 #include "app/input_replay.hpp"
 #include "app/startup_trace.hpp"
+#include "app/handout_picture.hpp"
 #include "app/headless_capture.hpp"
 #include "export/handout.hpp"
 #include "app/input_events.hpp"

@@ -2,12 +2,11 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cstdint>
 #include <ctime>
-#include <filesystem>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -15,68 +14,529 @@ namespace medius {
 
 namespace {
 constexpr double kPageWidth = 595.276, kPageHeight = 841.890;  // A4 in points
-constexpr double kMargin = 40.0;
+constexpr double kMargin = 42.0;
+constexpr int kMaxPages = 2;
+// Body type starts comfortable and shrinks in steps until the handout fits two pages; 9 pt
+// is the smallest that stays readable for older eyes on paper.
+constexpr double kLargestBody = 11.0, kSmallestBody = 9.0, kBodyStep = 0.5;
+constexpr double kFooterSize = 9.0;
+// A second page filled less than this is worth saving with type down to kOnePageBody.
+constexpr double kNearlyEmpty = 0.3, kOnePageBody = 9.5;
+constexpr double kPictureWidth = 200.0, kGutter = 18.0;
+constexpr double kLineSpacing = 1.32;  // line height over type size
+constexpr double kIndent = 12.0;       // of list items under their name or bullet
 
-// Words onto lines no wider than `width` at the current font.
-std::vector<std::string> wrap(cairo_t* cr, const std::string& text, double width) {
-    std::vector<std::string> lines;
-    std::istringstream words(text);
-    std::string word, line;
-    while (words >> word) {
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        cairo_text_extents_t e;
-        cairo_text_extents(cr, candidate.c_str(), &e);
-        if (e.x_advance > width && !line.empty()) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = candidate;
-        }
-    }
-    if (!line.empty()) lines.push_back(line);
-    return lines;
-}
+struct Colour {
+    double r, g, b;
+};
+constexpr Colour kInk{0.10, 0.10, 0.10}, kGrey{0.38, 0.38, 0.38}, kAccent{0.0, 0.30, 0.50},
+    kWarning{0.55, 0.10, 0.05}, kEvidence{0.0, 0.40, 0.30};
+// The pain colours as the renderer shows them on the skin (sRGB of core's linear colours).
+constexpr Colour kLocalPain{0.86, 0.15, 0.18}, kReferredPain{0.94, 0.89, 0.26};
 
-struct Writer {
-    cairo_t* cr;
-    double x, y, width;
+struct TextStyle {
+    double size;
+    bool bold;
+    Colour colour;
+};
 
-    void font(double size, bool bold) {
-        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr, size);
-    }
-    void colour(double r, double g, double b) { cairo_set_source_rgb(cr, r, g, b); }
-    // Wrapped text; at most `maxLines` lines (the last ends in an ellipsis when cut).
-    void paragraph(const std::string& text, double size, bool bold = false, int maxLines = 100,
-                   double indent = 0.0) {
-        font(size, bold);
-        auto lines = wrap(cr, text, width - indent);
-        if (static_cast<int>(lines.size()) > maxLines) {
-            lines.resize(maxLines);
-            lines.back() += " ...";
-        }
-        for (const auto& l : lines) {
-            y += size * 1.3;
-            cairo_move_to(cr, x + indent, y);
-            cairo_show_text(cr, l.c_str());
-        }
-    }
-    void heading(const std::string& text) {
-        y += 8;
-        colour(0.0, 0.30, 0.50);
-        paragraph(text, 12.5, true);
-        colour(0.1, 0.1, 0.1);
-        y += 2;
-    }
-    void bullet(const std::string& text, double size = 9.5, int maxLines = 3) {
-        font(size, false);
-        cairo_move_to(cr, x + 2, y + size * 1.3);
-        cairo_show_text(cr, "\xE2\x80\xA2");  // a bullet
-        paragraph(text, size, false, maxLines, 12);
+// A stretch of a paragraph in one style. Runs meet at word boundaries.
+struct Run {
+    std::string text;
+    TextStyle style;
+    bool unbroken = false;  // kept on one line, like "(good evidence)"
+};
+
+// What ends up on the pages, placed: text (at its baseline) and coloured boxes.
+struct TextOp {
+    int page;
+    double x, y;
+    std::string text;
+    TextStyle style;
+};
+struct BoxOp {
+    int page;
+    double x, y, width, height;
+    Colour colour;
+    bool striped;
+};
+struct Layout {
+    std::vector<TextOp> texts;
+    std::vector<BoxOp> boxes;
+    int pages = 1;
+    double bodySize = 0.0;
+    double pictureX = 0.0, pictureY = 0.0, pictureWidth = 0.0, pictureHeight = 0.0;  // page 1
+    double smallestSize() const {
+        double s = 1e9;
+        for (const auto& t : texts) s = std::min(s, t.style.size);
+        return s;
     }
 };
 
+// A region the text flows through, in order: the column beside the picture, the rest of
+// page 1, then whole pages.
+struct Frame {
+    int page;
+    double x, top, width, bottom;
+};
+
+void selectFont(cairo_t* cr, const TextStyle& style) {
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                           style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, style.size);
+}
+
+double advance(cairo_t* cr, const std::string& text, const TextStyle& style) {
+    selectFont(cr, style);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, text.c_str(), &e);
+    return e.x_advance;
+}
+
+struct Word {
+    std::string text;
+    TextStyle style;
+    double width;
+};
+
+std::vector<Word> wordsOf(cairo_t* cr, const std::vector<Run>& runs) {
+    std::vector<Word> words;
+    for (const auto& run : runs) {
+        if (run.unbroken) {
+            words.push_back({run.text, run.style, advance(cr, run.text, run.style)});
+            continue;
+        }
+        std::istringstream in(run.text);
+        std::string w;
+        while (in >> w) words.push_back({w, run.style, advance(cr, w, run.style)});
+    }
+    return words;
+}
+
+// Where text stops on every page: above the footer line.
+double flowBottom() {
+    return kPageHeight - kMargin - kFooterSize * kLineSpacing - 10.0;
+}
+
+// Lays paragraphs line by line through the frames. A line that does not fit where it is
+// goes to the next frame, and the rest of the paragraph wraps to that frame's width: text
+// is never cut, it moves on.
+class Flow {
+public:
+    Flow(cairo_t* cr, Layout& out, std::vector<Frame> frames, std::string continuedTitle)
+        : cr_(cr),
+          out_(out),
+          frames_(std::move(frames)),
+          continuedTitle_(std::move(continuedTitle)) {
+        y_ = frames_.front().top;
+    }
+
+    // Vertical space, except at the top of a frame, where it would only push text down.
+    void space(double points) {
+        if (!atFrameTop_) y_ += points;
+    }
+    // Starts a new frame unless `height` still fits in this one: a heading keeps its first
+    // lines with it.
+    void keepTogether(double height) {
+        if (y_ + height > frame().bottom && !atFrameTop_) nextFrame();
+    }
+    // Wrapped text, optionally indented and with a bullet hanging in the indent.
+    void paragraph(const std::vector<Run>& runs, double indent = 0.0,
+                   const char* bullet = nullptr) {
+        const std::vector<Word> words = wordsOf(cr_, runs);
+        const double lineHeight = lineHeightOf(runs);
+        int budget = linesBeforeBreak(words, indent, lineHeight);
+        std::size_t next = 0;
+        bool first = true;
+        while (next < words.size()) {
+            if (budget == 0 || y_ + lineHeight > frame().bottom) {
+                nextFrame();
+                budget = -1;
+            }
+            y_ += lineHeight;
+            atFrameTop_ = false;
+            if (first && bullet)
+                out_.texts.push_back(
+                    {frame().page, frame().x + indent - 11.0, y_, bullet, runs.front().style});
+            const std::size_t end = lineEnd(words, next, frame().width - indent);
+            placeLine(words, next, end, frame().x + indent);
+            next = end;
+            first = false;
+            if (budget > 0) --budget;
+        }
+    }
+    // The height `runs` take at the width of the current frame.
+    double heightOf(const std::vector<Run>& runs, double indent = 0.0) {
+        return countLines(wordsOf(cr_, runs), frame().width - indent) * lineHeightOf(runs);
+    }
+    void paragraph(const std::string& text, const TextStyle& style, double indent = 0.0) {
+        paragraph(std::vector<Run>{{text, style}}, indent);
+    }
+    // The baseline of the last line placed.
+    double y() const { return y_; }
+
+private:
+    Frame& frame() { return frames_[index_]; }
+
+    static double lineHeightOf(const std::vector<Run>& runs) {
+        double size = 0.0;
+        for (const auto& r : runs) size = std::max(size, r.style.size);
+        return size * kLineSpacing;
+    }
+    // As many words from `first` as fit in `width`; at least one, so a word wider than the
+    // column still appears. Returns the first word that does not fit.
+    std::size_t lineEnd(const std::vector<Word>& words, std::size_t first, double width) {
+        std::size_t end = first;
+        double used = 0.0;
+        while (end < words.size()) {
+            const double gap = end == first ? 0.0 : advance(cr_, " ", words[end].style);
+            if (end > first && used + gap + words[end].width > width) break;
+            used += gap + words[end].width;
+            ++end;
+        }
+        return end;
+    }
+    int countLines(const std::vector<Word>& words, double width) {
+        int lines = 0;
+        for (std::size_t next = 0; next < words.size(); ++lines) next = lineEnd(words, next, width);
+        return lines;
+    }
+    // How many lines of a paragraph go in this frame before it moves on (-1: as many as fit).
+    // No line is left alone at the foot of a frame or at the top of the next one.
+    int linesBeforeBreak(const std::vector<Word>& words, double indent, double lineHeight) {
+        if (atFrameTop_) return -1;
+        const int fit = static_cast<int>((frame().bottom - y_) / lineHeight);
+        const int total = countLines(words, frame().width - indent);
+        if (total <= fit) return -1;
+        if (fit <= 1) return 0;
+        return total - fit == 1 ? fit - 1 : -1;
+    }
+    // The words [first, end) on the line at y_, one text operation per stretch of one
+    // style, so the PDF's text reads as sentences.
+    void placeLine(const std::vector<Word>& words, std::size_t first, std::size_t end, double x) {
+        for (std::size_t i = first; i < end;) {
+            std::string stretch = words[i].text;
+            std::size_t j = i + 1;
+            while (j < end && sameStyle(words[j].style, words[i].style))
+                stretch += " " + words[j++].text;
+            out_.texts.push_back({frame().page, x, y_, stretch, words[i].style});
+            x += advance(cr_, stretch, words[i].style);
+            if (j < end) x += advance(cr_, " ", words[j].style);
+            i = j;
+        }
+    }
+    static bool sameStyle(const TextStyle& a, const TextStyle& b) {
+        return a.size == b.size && a.bold == b.bold && a.colour.r == b.colour.r &&
+               a.colour.g == b.colour.g && a.colour.b == b.colour.b;
+    }
+    // The next frame; past the last one, a new page under a "continued" line.
+    void nextFrame() {
+        if (index_ + 1 == frames_.size()) {
+            const int page = frames_.back().page + 1;
+            const TextStyle style{kFooterSize + 1.0, true, kAccent};
+            const double baseline = kMargin + style.size;
+            out_.texts.push_back({page, kMargin, baseline, continuedTitle_, style});
+            frames_.push_back(
+                {page, kMargin, baseline + 10.0, kPageWidth - 2 * kMargin, flowBottom()});
+            out_.pages = page + 1;
+        }
+        ++index_;
+        y_ = frame().top;
+        atFrameTop_ = true;
+    }
+
+    cairo_t* cr_;
+    Layout& out_;
+    std::vector<Frame> frames_;
+    std::string continuedTitle_;
+    std::size_t index_ = 0;
+    double y_ = 0.0;
+    bool atFrameTop_ = true;
+};
+
+// The type sizes of one layout, all from the body size.
+struct Sizes {
+    double body;
+    TextStyle text() const { return {body, false, kInk}; }
+    TextStyle strong() const { return {body, true, kInk}; }
+    TextStyle heading() const { return {body * 1.25, true, kAccent}; }
+    TextStyle title() const { return {body * 2.0, true, kInk}; }
+    TextStyle small() const { return {std::max(kSmallestBody, body * 0.9), false, kGrey}; }
+    TextStyle footer() const { return {kFooterSize, false, kGrey}; }
+};
+
+// A section heading, kept in one frame with the first `keepWith` points of what it introduces.
+void heading(Flow& flow, const Sizes& s, const std::string& text, double keepWith) {
+    flow.space(s.body * 0.9);
+    flow.keepTogether(s.heading().size * kLineSpacing + s.body * 0.2 + keepWith);
+    flow.paragraph(text, s.heading());
+    flow.space(s.body * 0.2);
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
+    return out;
+}
+
+// "What helps": each option by name with its evidence in words, then in plain words what it
+// is. The clinician's effect sizes and trial figures stay in the app.
+void reliefOptions(Flow& flow, const Sizes& s, const Condition& c) {
+    if (c.relief.empty()) return;
+    // A short option stays in one piece; a long one keeps its name with its first lines.
+    const auto keptHeight = [&](const std::vector<Run>& name, const std::vector<Run>& text) {
+        const double textHeight = text.front().text.empty() ? 0.0 : flow.heightOf(text, kIndent);
+        return flow.heightOf(name) + std::min(textHeight, 4 * s.body * kLineSpacing);
+    };
+    const auto nameOf = [&](const ReliefOption& r) {
+        return std::vector<Run>{{r.name, s.strong()},
+                                {std::string("(") + evidencePlainWords(r.evidence) + ")",
+                                 {s.body, false, kEvidence},
+                                 true}};
+    };
+    const auto textOf = [&](const ReliefOption& r) {
+        return std::vector<Run>{{withoutCitations(r.what.patient), s.text()}};
+    };
+    heading(flow, s, "What helps (best supported first)",
+            s.body * 0.35 + keptHeight(nameOf(c.relief.front()), textOf(c.relief.front())));
+    for (const auto& r : c.relief) {
+        const std::vector<Run> name = nameOf(r), text = textOf(r);
+        const std::string& plain = text.front().text;
+        flow.space(s.body * 0.35);
+        flow.keepTogether(keptHeight(name, text));
+        flow.paragraph(name);
+        if (!plain.empty()) flow.paragraph(text, kIndent);
+    }
+}
+
+void selfManagement(Flow& flow, const Sizes& s, const Condition& c) {
+    if (c.selfManagement.empty()) return;
+    heading(flow, s, "What you can do yourself",
+            s.body * 0.2 + flow.heightOf({{c.selfManagement.front(), s.text()}}, kIndent));
+    for (const auto& advice : c.selfManagement) {
+        flow.space(s.body * 0.2);
+        flow.paragraph({{withoutCitations(advice), s.text()}}, kIndent,
+                       "\xE2\x80\xA2");  // a bullet
+    }
+}
+
+void redFlags(Flow& flow, const Sizes& s, const Condition& c, const ContentLibrary& content) {
+    std::vector<std::string> names;
+    for (const auto& key : c.redFlags)
+        if (const RedFlag* f = content.findRedFlag(key)) names.push_back(f->name);
+    const std::vector<Run> text{
+        {names.empty()
+             ? "you have fever, a fall with pain on weight bearing, numbness in the saddle "
+               "area, or pain that is getting steadily worse."
+             : "you have signs of: " + joined(names, "; ") + ".",
+         s.text()}};
+    heading(flow, s, "See a doctor promptly if", flow.heightOf(text));
+    flow.paragraph(text);
+}
+
+// The authors and years of the relief options' references, for the closing line.
+std::string sourcesOf(const Condition& c, const ContentLibrary& content) {
+    std::vector<std::string> sources;
+    for (const auto& r : c.relief)
+        for (const auto& key : r.citations)
+            if (const Reference* ref = content.findReference(key)) {
+                const std::string shortRef =
+                    ref->authors.substr(0, ref->authors.find_first_of(" ,")) + " " +
+                    std::to_string(ref->year);
+                if (std::find(sources.begin(), sources.end(), shortRef) == sources.end())
+                    sources.push_back(shortRef);
+            }
+    return sources.empty() ? "see the app" : joined(sources, ", ");
+}
+
+std::string today() {
+    char date[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
+    return date;
+}
+
+// The picture at the left of page 1 and its legend under it; returns the legend's foot.
+double placePicture(Layout& out, const Sizes& s, const Condition& c, const Image& view,
+                    double top) {
+    if (view.width <= 0 || view.height <= 0) return top;
+    out.pictureX = kMargin;
+    out.pictureY = top;
+    out.pictureWidth = kPictureWidth;
+    out.pictureHeight = kPictureWidth * view.height / view.width;
+    double y = top + out.pictureHeight + 6.0;
+    const TextStyle legend{std::max(kSmallestBody, s.body * 0.9), false, kInk};
+    const auto swatch = [&](Colour colour, bool striped, const char* label) {
+        out.boxes.push_back({0, kMargin, y + 1.0, legend.size, legend.size, colour, striped});
+        // The label's lower-case letters centred on the swatch.
+        out.texts.push_back(
+            {0, kMargin + legend.size + 6.0, y + 1.0 + legend.size * 0.86, label, legend});
+        y += legend.size * kLineSpacing;
+    };
+    const bool referred =
+        std::any_of(c.painZones.begin(), c.painZones.end(),
+                    [](const PainZone& z) { return z.kind == ZoneKind::Referred; });
+    swatch(kLocalPain, false, "Where the pain is felt");
+    if (referred) swatch(kReferredPain, true, "Where it can spread (striped)");
+    return y;
+}
+
+// The title on one line where a little smaller type allows it; a long name wraps.
+TextStyle titleStyle(cairo_t* cr, const Sizes& s, const std::string& name, double width) {
+    TextStyle style = s.title();
+    while (style.size > s.body * 1.5 && advance(cr, name, style) > width) style.size -= 0.5;
+    return advance(cr, name, style) > width ? s.title() : style;
+}
+
+// The whole handout at one body size.
+Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& content,
+                     const Image& view, double body) {
+    Layout out;
+    out.bodySize = body;
+    const Sizes s{body};
+    const double width = kPageWidth - 2 * kMargin;
+    // Title, other names and the notice: full width at the top of page 1.
+    Flow header(cr, out, {{0, kMargin, kMargin - 4.0, width, flowBottom()}}, "");
+    header.paragraph(c.name, titleStyle(cr, s, c.name, width));
+    if (!c.synonyms.empty())
+        header.paragraph("Also called: " + joined(c.synonyms, "; "), s.small());
+    header.space(3.0);
+    header.paragraph(
+        "This sheet explains a condition for education. It is not a diagnosis: your clinician's "
+        "assessment is what counts.",
+        {s.small().size, true, kWarning});
+
+    const double top = header.y() + 14.0;
+    const double pictureFoot = placePicture(out, s, c, view, top);
+    const double besideX = kMargin + (pictureFoot > top ? kPictureWidth + kGutter : 0.0);
+    std::vector<Frame> frames;
+    if (pictureFoot > top)
+        frames.push_back({0, besideX, top - body, kPageWidth - kMargin - besideX, pictureFoot});
+    frames.push_back({0, kMargin, pictureFoot + 6.0, width, flowBottom()});
+    Flow flow(cr, out, frames, c.name + " (continued)");
+
+    heading(flow, s, "What is going on", 2 * s.body * kLineSpacing);
+    flow.paragraph(withoutCitations(c.summary.forAudience(Audience::Patient)), s.text());
+    if (!c.pathophysiology.patient.empty()) {
+        heading(flow, s, "Why it hurts", 2 * s.body * kLineSpacing);
+        flow.paragraph(withoutCitations(c.pathophysiology.patient), s.text());
+    }
+    reliefOptions(flow, s, c);
+    selfManagement(flow, s, c);
+    redFlags(flow, s, c, content);
+    flow.space(body);
+    flow.paragraph("Made with Medius on " + today() + ". Sources: " + sourcesOf(c, content) + ".",
+                   s.footer());
+    return out;
+}
+
+// How much of the last page the text takes, 0 to 1.
+double lastPageFill(const Layout& layout) {
+    double foot = kMargin;
+    for (const auto& t : layout.texts)
+        if (t.page == layout.pages - 1) foot = std::max(foot, t.y);
+    return (foot - kMargin) / (flowBottom() - kMargin);
+}
+
+// The largest type that fits two pages, unless that leaves a nearly empty second sheet and
+// slightly smaller type fits one. At the smallest size the text flows on regardless: a cut
+// sentence would be worse than a third page.
+Layout bestLayout(cairo_t* cr, const Condition& c, const ContentLibrary& content,
+                  const Image& view) {
+    std::vector<Layout> tried;
+    for (double body = kLargestBody; body >= kSmallestBody - 1e-9; body -= kBodyStep) {
+        tried.push_back(layoutHandout(cr, c, content, view, body));
+        if (tried.back().pages == 1) break;
+    }
+    const auto fits = std::find_if(tried.begin(), tried.end(),
+                                   [](const Layout& l) { return l.pages <= kMaxPages; });
+    if (fits == tried.end()) return tried.back();
+    if (fits->pages == 2 && lastPageFill(*fits) < kNearlyEmpty && tried.back().pages == 1 &&
+        tried.back().bodySize >= kOnePageBody)
+        return tried.back();
+    return *fits;
+}
+
+void setColour(cairo_t* cr, const Colour& c) {
+    cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+void drawPicture(cairo_t* cr, const Layout& layout, const Image& view) {
+    if (layout.pictureWidth <= 0.0) return;
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, view.width, view.height);
+    cairo_surface_flush(img);
+    unsigned char* data = cairo_image_surface_get_data(img);
+    const int stride = cairo_image_surface_get_stride(img);
+    for (int yy = 0; yy < view.height; ++yy)
+        for (int xx = 0; xx < view.width; ++xx) {
+            const auto* p = view.pixel(xx, yy);
+            auto* out = reinterpret_cast<std::uint32_t*>(data + yy * stride) + xx;
+            *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
+        }
+    cairo_surface_mark_dirty(img);
+    cairo_save(cr);
+    cairo_translate(cr, layout.pictureX, layout.pictureY);
+    cairo_scale(cr, layout.pictureWidth / view.width, layout.pictureHeight / view.height);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(img);
+}
+
+void drawBox(cairo_t* cr, const BoxOp& b) {
+    setColour(cr, b.colour);
+    cairo_rectangle(cr, b.x, b.y, b.width, b.height);
+    cairo_fill(cr);
+    if (b.striped) {
+        // Darker diagonal bands, like the hatching on the skin.
+        cairo_save(cr);
+        cairo_rectangle(cr, b.x, b.y, b.width, b.height);
+        cairo_clip(cr);
+        cairo_set_source_rgb(cr, b.colour.r * 0.75, b.colour.g * 0.75, b.colour.b * 0.75);
+        cairo_set_line_width(cr, 1.5);
+        for (double d = -b.height; d < b.width; d += 4.0) {
+            cairo_move_to(cr, b.x + d, b.y + b.height);
+            cairo_line_to(cr, b.x + d + b.height, b.y);
+        }
+        cairo_stroke(cr);
+        cairo_restore(cr);
+    }
+}
+
+// The foot of every page: what the sheet is and where the reader is in it.
+void drawFooter(cairo_t* cr, const Condition& c, int page, int pages) {
+    const TextStyle style{kFooterSize, false, kGrey};
+    const double baseline = kPageHeight - kMargin;
+    cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+    cairo_set_line_width(cr, 0.5);
+    cairo_move_to(cr, kMargin, baseline - kFooterSize * kLineSpacing);
+    cairo_line_to(cr, kPageWidth - kMargin, baseline - kFooterSize * kLineSpacing);
+    cairo_stroke(cr);
+    setColour(cr, style.colour);
+    selectFont(cr, style);
+    cairo_move_to(cr, kMargin, baseline);
+    cairo_show_text(cr, (c.name + ": patient information").c_str());
+    const std::string number = "Page " + std::to_string(page + 1) + " of " + std::to_string(pages);
+    cairo_move_to(cr, kPageWidth - kMargin - advance(cr, number, style), baseline);
+    cairo_show_text(cr, number.c_str());
+}
+
+void drawPages(cairo_t* cr, const Layout& layout, const Condition& c, const Image& view) {
+    for (int page = 0; page < layout.pages; ++page) {
+        if (page == 0) drawPicture(cr, layout, view);
+        for (const auto& b : layout.boxes)
+            if (b.page == page) drawBox(cr, b);
+        for (const auto& t : layout.texts) {
+            if (t.page != page) continue;
+            setColour(cr, t.style.colour);
+            selectFont(cr, t.style);
+            cairo_move_to(cr, t.x, t.y);
+            cairo_show_text(cr, t.text.c_str());
+        }
+        drawFooter(cr, c, page, layout.pages);
+        cairo_show_page(cr);
+    }
+}
 
 cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -84,123 +544,33 @@ cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned in
 }
 }  // namespace
 
-std::string writeHandoutPdf(const std::string& path, const Condition& c, const ContentLibrary& content,
-                            const Image& view) {
+std::string withoutCitations(const std::string& text) {
+    // One or more keys in brackets, as the content writes them: "[cook2009]", "[a2001; b2002]".
+    static const std::regex citation(
+        R"(\s*\[[a-z]+[0-9]{4}[a-z]?(?:[;,]\s*[a-z]+[0-9]{4}[a-z]?)*\])");
+    return std::regex_replace(text, citation, "");
+}
+
+std::string writeHandoutPdf(const std::string& path, const Condition& c,
+                            const ContentLibrary& content, const Image& view,
+                            HandoutMeasure* measure) {
     std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendBytes, &bytes, kPageWidth, kPageHeight);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, (c.name + ": patient information").c_str());
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create_for_stream(appendBytes, &bytes, kPageWidth, kPageHeight);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                   (c.name + ": patient information").c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Medius");
     cairo_t* cr = cairo_create(surface);
-    Writer w{cr, kMargin, kMargin, kPageWidth - 2 * kMargin};
-
-    w.colour(0.1, 0.1, 0.1);
-    w.paragraph(c.name, 22, true);
-    if (!c.synonyms.empty()) {
-        std::string syn;
-        for (const auto& s : c.synonyms) syn += (syn.empty() ? "" : "; ") + s;
-        w.colour(0.4, 0.4, 0.4);
-        w.paragraph("Also called: " + syn, 9, false, 2);
-    }
-    w.colour(0.55, 0.1, 0.05);
-    w.paragraph("This sheet explains a condition for education. It is not a diagnosis: "
-                "your clinician's assessment is what counts.", 9, true, 2);
-    w.colour(0.1, 0.1, 0.1);
-
-    // The picture on the left, the explanation beside it.
-    const double top = w.y + 10;
-    double pictureHeight = 0;
-    if (view.width > 0 && view.height > 0) {
-        cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, view.width, view.height);
-        cairo_surface_flush(img);
-        unsigned char* data = cairo_image_surface_get_data(img);
-        const int stride = cairo_image_surface_get_stride(img);
-        for (int yy = 0; yy < view.height; ++yy)
-            for (int xx = 0; xx < view.width; ++xx) {
-                const auto* p = view.pixel(xx, yy);
-                std::uint32_t* out = reinterpret_cast<std::uint32_t*>(data + yy * stride) + xx;
-                *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
-            }
-        cairo_surface_mark_dirty(img);
-        const double pictureWidth = 220.0;
-        pictureHeight = pictureWidth * view.height / view.width;
-        cairo_save(cr);
-        cairo_translate(cr, kMargin, top);
-        cairo_scale(cr, pictureWidth / view.width, pictureHeight / view.height);
-        cairo_set_source_surface(cr, img, 0, 0);
-        cairo_paint(cr);
-        cairo_restore(cr);
-        cairo_surface_destroy(img);
-        // Legend under the picture.
-        double ly = top + pictureHeight + 14;
-        const auto swatch = [&](double r, double g, double b, const char* label) {
-            cairo_set_source_rgb(cr, r, g, b);
-            cairo_rectangle(cr, kMargin, ly - 8, 10, 10);
-            cairo_fill(cr);
-            cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-            w.font(9, false);
-            cairo_move_to(cr, kMargin + 15, ly);
-            cairo_show_text(cr, label);
-            ly += 13;
-        };
-        swatch(0.86, 0.15, 0.18, "Where the pain is felt");
-        swatch(0.94, 0.89, 0.26, "Where it can spread (striped)");
-        pictureHeight += 2 * 13 + 10;
-    }
-    Writer side{cr, kMargin + 235, top - 12, kPageWidth - 2 * kMargin - 235};
-    side.heading("What is going on");
-    side.paragraph(readableCitations(content, c.summary.forAudience(Audience::Patient)), 9.5, false, 12);
-    side.heading("Why it hurts");
-    side.paragraph(c.pathophysiology.forAudience(Audience::Patient), 9.5, false, 8);
-    w.y = std::max(top + pictureHeight, side.y) + 6;
-
-    w.heading("What helps (best supported first)");
-    int shown = 0;
-    for (const auto& r : c.relief) {
-        if (shown++ == 6) break;
-        std::string line = r.name + " (" + evidencePlainWords(r.evidence) + ")";
-        if (!r.effect.empty())
-            line += ": " + readableCitations(content, r.effect) + (r.followUp.empty() ? "" : ", at " + r.followUp);
-        w.bullet(line, 9.0, 1);  // the key evidence in one line each
-    }
-    w.heading("What you can do yourself");
-    shown = 0;
-    for (const auto& s : c.selfManagement) {
-        if (shown++ == 6) break;
-        w.bullet(s, 9.0, 2);
-    }
-    w.heading("See a doctor promptly if");
-    std::string flags;
-    for (const auto& key : c.redFlags)
-        if (const RedFlag* f = content.findRedFlag(key)) flags += (flags.empty() ? "" : "; ") + f->name;
-    w.paragraph(flags.empty() ? "you have fever, a fall with pain on weight bearing, numbness in the saddle area, "
-                                "or pain that is getting steadily worse."
-                              : "you have signs of: " + flags + ".",
-                9.5, false, 3);
-
-    // Footer: the sources of the numbers above, and the date.
-    std::string sources;
-    for (const auto& r : c.relief)
-        for (const auto& key : r.citations)
-            if (const Reference* ref = content.findReference(key)) {
-                const std::string shortRef = ref->authors.substr(0, ref->authors.find_first_of(" ,")) + " " +
-                                             std::to_string(ref->year);
-                if (sources.find(shortRef) == std::string::npos) sources += (sources.empty() ? "" : ", ") + shortRef;
-            }
-    char date[32];
-    const std::time_t now = std::time(nullptr);
-    std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
-    // Below the content, or at the foot of the page when there is room.
-    Writer footer{cr, kMargin, std::max(w.y + 6.0, kPageHeight - kMargin - 30), kPageWidth - 2 * kMargin};
-    footer.colour(0.4, 0.4, 0.4);
-    footer.paragraph(std::string("Made with Medius on ") + date + ". Sources: " + (sources.empty() ? "see the app" : sources) + ".",
-                     7.5, false, 3);
-
-    cairo_show_page(cr);
+    const Layout layout = bestLayout(cr, c, content, view);
+    drawPages(cr, layout, c, view);
+    if (measure)
+        *measure = {layout.pages, layout.bodySize, std::min(layout.smallestSize(), kFooterSize)};
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) return std::string("PDF drawing failed: ") + cairo_status_to_string(status);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return std::string("PDF drawing failed: ") + cairo_status_to_string(status);
     return writeFileAtomically(path, bytes);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// A one-page patient handout: the condition in plain words, the pain map, what
-// helps with its evidence in one line each, what to do yourself, when to see a
-// doctor, and that Medius informs rather than diagnoses.
+// The patient handout: the condition in plain words, the pain map, what helps with its
+// evidence in words, what to do yourself, when to see a doctor, and that Medius informs
+// rather than diagnoses. Every sentence is printed whole: the type shrinks (never under
+// 9 pt) and the text flows onto a second A4 page before anything would be cut.
 #include <string>
 
 #include "core/condition.hpp"
@@ -9,9 +10,21 @@
 
 namespace medius {
 
+// What the layout settled on, for tests and messages.
+struct HandoutMeasure {
+    int pages = 0;
+    double bodySize = 0.0;      // points
+    double smallestSize = 0.0;  // the smallest type anywhere on the handout, points
+};
+
 // Writes an A4 PDF (atomically). `view` is the rendered picture of the condition.
 // Returns an empty string on success, otherwise what went wrong.
 std::string writeHandoutPdf(const std::string& path, const Condition& condition,
-                            const ContentLibrary& content, const Image& view);
+                            const ContentLibrary& content, const Image& view,
+                            HandoutMeasure* measure = nullptr);
+
+// Patient text with its bracketed citation keys ("[mellor2018]") taken out, with the space
+// before them: a patient reads the sentence, the app keeps the sources.
+std::string withoutCitations(const std::string& text);
 
 }  // namespace medius

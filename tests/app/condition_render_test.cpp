@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/app_state.hpp"
+#include "app/handout_picture.hpp"
 #include "anatomy_probes.hpp"
 #include "app/scene_setup.hpp"
 #include "core/condition_view.hpp"
@@ -209,4 +210,64 @@ TEST_F(ConditionRender, SagittalSectionThroughTheTrochanterShowsTheCutBone) {
     EXPECT_LT(before.g, 0.8f * before.r) << before.r << " " << before.g << " " << before.b;
     EXPECT_GT(after.g, 0.8f * after.r) << after.r << " " << after.g << " " << after.b;
     EXPECT_GT(after.r, after.b + 15.0f) << "bone, not the blue-grey background";
+}
+
+TEST(HandoutPicture, ShowsOnlyTheSkinOpaqueAsThePainCanvas) {
+    const auto appearances = handoutAppearances(world().state.scene);
+    const auto& structures = world().state.scene.structures();
+    ASSERT_EQ(appearances.size(), structures.size());
+    for (std::size_t i = 0; i < structures.size(); ++i) {
+        const bool skin = structures[i].layer == Layer::Skin;
+        EXPECT_EQ(appearances[i].visible, skin)
+            << structures[i].id << ": nothing ghosted under the skin";
+        if (skin) {
+            EXPECT_EQ(appearances[i].opacity, 1.0f);
+            EXPECT_TRUE(appearances[i].painCanvas);
+            EXPECT_FALSE(appearances[i].highlighted);
+        }
+    }
+}
+
+TEST(HandoutPicture, TheBodyComesOffTheBackgroundOntoWhite) {
+    // Three pixels: background only, fully covered, half covered at the edge.
+    const auto image = [](std::uint8_t a, std::uint8_t b, std::uint8_t c) {
+        Image img;
+        img.width = 3;
+        img.height = 1;
+        img.rgba = {a, a, a, 255, b, b, b, 255, c, c, c, 255};
+        return img;
+    };
+    const Image background = image(50, 50, 50), black = image(50, 0, 25), lit = image(50, 200, 125);
+    const Image out = composeOverWhite(lit, black, background);
+    EXPECT_EQ(out.pixel(0, 0)[0], 255) << "background becomes paper";
+    EXPECT_EQ(out.pixel(1, 0)[0], 200) << "the body keeps its colour";
+    EXPECT_NEAR(out.pixel(2, 0)[0], 227, 1) << "an edge blends with the paper";
+}
+
+TEST_F(ConditionRender, HandoutPictureIsTheOpaquePainMapOfTheConditionOnWhitePaper) {
+    AppState& s = world().state;
+    s.conditionId = "gluteal_tendinopathy";
+    s.applyCondition(world().sink);
+    std::string error;
+    const Image img = renderHandoutPicture(s, *renderer_, error);
+    ASSERT_EQ(img.width, 900) << error;
+    ASSERT_EQ(img.height, 1100);
+    if (const char* dir = std::getenv("MEDIUS_TEST_IMAGES"))
+        writePng(std::string(dir) + "/handout_picture_gluteal_tendinopathy.png", img);
+    for (const auto& [x, y] : {std::pair{2, 2}, std::pair{897, 2}, std::pair{2, 1097}})
+        EXPECT_GE(img.pixel(x, y)[2], 250) << "paper at " << x << "," << y;
+    int body = 0, red = 0, yellow = 0, cold = 0;
+    for (int y = 0; y < img.height; y += 2)
+        for (int x = 0; x < img.width; x += 2) {
+            const int r = img.pixel(x, y)[0], g = img.pixel(x, y)[1], b = img.pixel(x, y)[2];
+            if (r + g + b < 3 * 245) ++body;
+            if (r > 170 && g < 130 && b < 130) ++red;                   // local pain
+            if (r > 180 && g > 170 && b < 150 && r - b > 60) ++yellow;  // where it spreads
+            if (b > r + 8 || g > r + 8) ++cold;  // a ghosted blue band or green muscle
+        }
+    const int total = (img.width / 2) * (img.height / 2);
+    EXPECT_GT(body, total / 3) << "the painful area fills the frame";
+    EXPECT_GT(red, 1000) << "local pain over the trochanter";
+    EXPECT_GT(yellow, 1000) << "referred pain down the thigh";
+    EXPECT_LT(cold, total / 200) << "only skin and pain colours: nothing shows through the skin";
 }

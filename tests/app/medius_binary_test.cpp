@@ -8,7 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <sstream>
 
+#include "core/content_loader.hpp"
 #include "core/image.hpp"
 
 namespace fs = std::filesystem;
@@ -181,25 +184,81 @@ std::string commandOutput(const std::string& command) {
 }
 }  // namespace
 
-TEST(MediusBinary, PatientHandoutIsOneA4PageWithThePlainText) {
-    if (std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") != 0)
-        GTEST_SKIP() << "needs pdftotext and pdfinfo (Debian poppler-utils, installed by scripts/setup.sh)";
+namespace {
+// Runs of whitespace (the layout's line breaks included) as one space.
+std::string normalisedText(const std::string& text) {
+    std::istringstream in(text);
+    std::string word, out;
+    while (in >> word) out += (out.empty() ? "" : " ") + word;
+    return out;
+}
+
+// The handout's text with its lines joined, less the footer, the "continued" line and the
+// picture's legend: pdftotext puts those wherever they fall among the paragraphs.
+std::string handoutText(const std::string& pdf, const std::string& name) {
+    std::string text = normalisedText(commandOutput("pdftotext '" + pdf + "' -"));
+    for (const std::string& f :
+         {name + ": patient information", name + " (continued)",
+          std::string("Where the pain is felt"), std::string("Where it can spread (striped)")})
+        for (std::size_t at; (at = text.find(f + " ")) != std::string::npos;)
+            text.erase(at, f.size() + 1);
+    return std::regex_replace(text, std::regex(R"(Page \d of \d )"), "");
+}
+}  // namespace
+
+TEST(MediusBinary, EveryConditionsPatientHandoutIsWholeOnOneOrTwoA4Pages) {
+    if (std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") !=
+        0)
+        GTEST_SKIP()
+            << "needs pdftotext and pdfinfo (Debian poppler-utils, installed by scripts/setup.sh)";
+    medius::DiagnosticSink sink;
+    const medius::ContentLibrary content =
+        medius::loadContent(std::string(MEDIUS_SOURCE_DIR) + "/content", {}, sink);
+    ASSERT_EQ(content.conditions.size(), 14u) << "the shipped conditions";
+    // What belongs to clinicians: p-values, trial statistics, outcome scores, citation keys.
+    const std::pair<const char*, std::regex> banned[] = {
+        {"p-value", std::regex(R"(p *[<=>] *0\.)")},
+        {"NNT", std::regex("NNT")},
+        {"PEDro", std::regex("PEDro")},
+        {"Harris Hip", std::regex("Harris Hip")},
+        {"VISA", std::regex("VISA")},
+        {"citation key", std::regex(R"(\[[a-z]+[0-9]{4})")},
+        {"95% CI", std::regex("95% CI")},
+    };
     const auto pdf = tempPath("handout.pdf");
-    std::filesystem::remove(pdf);
-    const ProcessResult r = runMedius("--handout '" + pdf + "' --condition gluteal_tendinopathy");
-    ASSERT_EQ(r.exitCode, 0) << r.output;
-    const std::string info = commandOutput("pdfinfo '" + pdf + "'");
-    EXPECT_NE(info.find("Pages:           1"), std::string::npos) << info;
-    EXPECT_NE(info.find("595.276 x 841.89 pts (A4)"), std::string::npos) << info;
-    // pdftotext keeps the line breaks of the layout: compare without them.
-    std::string text = commandOutput("pdftotext -layout '" + pdf + "' -");
-    for (char& ch : text)
-        if (ch == '\n') ch = ' ';
-    for (const char* expected : {"Gluteal tendinopathy", "It is not a diagnosis", "What helps",
-                                 "good evidence", "What you can do yourself", "Don't cross your legs",
-                                 "See a doctor promptly"})
-        EXPECT_NE(text.find(expected), std::string::npos) << expected;
-    std::filesystem::remove(pdf);
+    for (const auto& c : content.conditions) {
+        SCOPED_TRACE(c.id);
+        fs::remove(pdf);
+        const ProcessResult r = runMedius("--handout '" + pdf + "' --condition " + c.id);
+        ASSERT_EQ(r.exitCode, 0) << r.output;
+        const std::string info = commandOutput("pdfinfo -f 1 -l 9 '" + pdf + "'");
+        std::smatch pages;
+        ASSERT_TRUE(std::regex_search(info, pages, std::regex(R"(Pages:\s+(\d+))"))) << info;
+        const int n = std::stoi(pages[1]);
+        EXPECT_TRUE(n == 1 || n == 2) << n << " pages";
+        for (int page = 1; page <= n; ++page) {
+            const std::regex a4("Page +" + std::to_string(page) +
+                                R"( size: +595\.276 x 841\.89 pts \(A4\))");
+            EXPECT_TRUE(std::regex_search(info, a4)) << "page " << page << " is A4:\n" << info;
+        }
+        const std::string text = handoutText(pdf, c.name);
+        const std::string summary =
+            normalisedText(std::regex_replace(c.summary.forAudience(medius::Audience::Patient),
+                                              std::regex(R"(\s*\[[a-z]+[0-9]{4}[a-z]?\])"), ""));
+        EXPECT_NE(text.find(summary), std::string::npos) << "the patient summary, word for word:\n"
+                                                         << summary << "\nin:\n"
+                                                         << text;
+        EXPECT_EQ(text.find("..."), std::string::npos) << "nothing is cut";
+        EXPECT_EQ(text.find("\xE2\x80\xA6"), std::string::npos) << "nothing is cut (an ellipsis)";
+        for (const auto& [what, pattern] : banned)
+            EXPECT_FALSE(std::regex_search(text, pattern)) << what << " on a patient handout";
+        if (c.id != "gluteal_tendinopathy") continue;
+        for (const char* expected :
+             {"It is not a diagnosis", "What helps", "(good evidence)", "What you can do yourself",
+              "Don't cross your legs", "See a doctor promptly"})
+            EXPECT_NE(text.find(expected), std::string::npos) << expected;
+    }
+    fs::remove(pdf);
     const ProcessResult none = runMedius("--handout '" + pdf + "'");
     EXPECT_EQ(none.exitCode, 2) << "a handout needs a condition";
     EXPECT_NE(none.output.find("--condition"), std::string::npos);
