@@ -66,8 +66,14 @@ bool renderWindowOffscreen(AppState& state, render::SceneRenderer& renderer, int
     ImGui::EndFrame();
     const ScreenRect& first = out.layout.views.front();
     state.aspect = first.width / std::max(first.height, 1.0f);
-    // A tour step has placed the camera already (possibly exactly, as recorded).
-    if (!state.tourPlayback) state.resetCamera(false);
+    // A tour step placed the camera before the layout was known: place it again for the
+    // viewport's shape (a recorded exact pose stays exact).
+    if (state.tourPlayback) {
+        DiagnosticSink ignored;
+        state.applyTourStep(state.tourPlayback->tour.steps[state.tourPlayback->index], ignored, false);
+    } else {
+        state.resetCamera(false);
+    }
 
     render::RenderTarget screen;
     if (!screen.resize(width, height, 1, error)) return false;

@@ -258,7 +258,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         ImGui::EndFrame();
         state.aspect = first.views.front().width / std::max(first.views.front().height, 1.0f);
     }
-    state.resetCamera(false);
+    if (state.tourPlayback)  // --tour: its step again, for the viewport's shape
+        state.applyTourStep(state.tourPlayback->tour.steps[state.tourPlayback->index], sink, false);
+    else
+        state.resetCamera(false);
     WindowedPlacement windowed;
     bool sceneDirty = true;
     int settleFrames = 3;  // ImGui needs a few frames after input to settle hover and layout

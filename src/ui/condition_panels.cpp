@@ -1,5 +1,6 @@
 #include "ui/condition_panels.hpp"
 #include "ui/panels.hpp"
+#include "ui/sidebar.hpp"
 
 #include "core/hip_pose.hpp"
 
@@ -329,30 +330,35 @@ void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const 
     if (ImGui::RadioButton("Patient", &who, 1))
         actions.push_back(SetAudienceAction{Audience::Patient});
 
-    // Short tab names that fit a sidebar whole; where even they do not (a narrow sidebar at a
-    // large UI scale), the bar scrolls rather than cutting them.
-    if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
-        if (ImGui::BeginTabItem("Overview")) {
-            overviewTab(scene, content, c, audience);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem(audience == Audience::Patient ? "Why it hurts" : "Mechanism")) {
-            mechanismTab(content, c, audience);
-            ImGui::EndTabItem();
-        }
-        if (audience == Audience::Clinician && ImGui::BeginTabItem("Exam & tests")) {
-            presentationTab(content, c);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem(audience == Audience::Patient ? "What helps" : "Relief")) {
-            reliefTab(content, c, audience, actions);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Red flags")) {
-            redFlagsTab(content, c, audience);
-            ImGui::EndTabItem();
-        }
-        ImGui::EndTabBar();
+    // The tabs as a row of buttons that wraps in a narrow sidebar (an ImGui tab bar would cut
+    // or scroll their names). Which one is open is ImGui's own per-window state, as a tab
+    // bar's would be.
+    enum Tab { Overview, Mechanism, Tests, Relief, Flags };
+    struct TabButton {
+        Tab tab;
+        const char* label;
+    };
+    const bool patient = audience == Audience::Patient;
+    std::vector<TabButton> tabs = {{Overview, "Overview"}, {Mechanism, patient ? "Why it hurts" : "Mechanism"}};
+    if (!patient) tabs.push_back({Tests, "Exam & tests"});
+    tabs.push_back({Relief, patient ? "What helps" : "Relief"});
+    tabs.push_back({Flags, "Red flags"});
+    int* open = ImGui::GetStateStorage()->GetIntRef(ImGui::GetID("condition tab"), Overview);
+    if (patient && *open == Tests) *open = Overview;
+    for (std::size_t i = 0; i < tabs.size(); ++i) {
+        if (i > 0) sameLineIfFits(tabs[i].label);
+        const bool current = *open == tabs[i].tab;
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(current ? ImGuiCol_TabActive : ImGuiCol_Tab));
+        if (ImGui::Button(tabs[i].label)) *open = tabs[i].tab;
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    switch (*open) {
+        case Mechanism: mechanismTab(content, c, audience); break;
+        case Tests: presentationTab(content, c); break;
+        case Relief: reliefTab(content, c, audience, actions); break;
+        case Flags: redFlagsTab(content, c, audience); break;
+        default: overviewTab(scene, content, c, audience); break;
     }
     disclaimer();
 }

@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -296,16 +295,4 @@ TEST(HipModel, BursaeAreThinSacs) {
         // Volume / half the area = mean thickness of a flat sac.
         EXPECT_LT(signedVolume(m) / (surfaceArea(m) / 2.0), 2.5) << id;
     }
-}
-
-TEST(HipModel, GenerationIsFastEnough) {
-    DiagnosticSink sink;
-    const auto t0 = std::chrono::steady_clock::now();
-    buildHipModel(kContent, Sex::Female, sink);
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-    EXPECT_LT(ms, 1000.0);
-#endif
-    RecordProperty("generation_ms", std::to_string(ms));
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots under docs/screenshots that show Medius's panels (the docked
+# layout), headless with EGL, from the build in build/ (scripts/build.sh first). The
+# anatomy-only pictures (anatomy_*.png, section, X-ray, conditions/) are unchanged by the
+# panels and are made by the commands in docs/anatomy.md and the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+medius=${MEDIUS:-build/src/app/medius}
+out=docs/screenshots
+# A private home: no saved settings or bookmarks of the user's change the pictures.
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data"
+shot() {
+    local file=$1
+    shift
+    "$medius" --with-ui --screenshot "$out/$file" "$@"
+}
+# The hero: the docked layout with a condition and the structure card open.
+shot gluteal_tendinopathy_ui.png --size 1600x1000 --condition gluteal_tendinopathy --select femur_r
+shot gluteal_tendinopathy_patient.png --size 1600x1000 --condition gluteal_tendinopathy --audience patient
+shot structure_card.png --size 1600x1000 --select gluteus_medius_middle_r --view lateral
+shot compare_conditions.png --size 1600x1000 --condition gluteal_tendinopathy --compare l5_radiculopathy \
+    --view posterior
+shot projector_theme.png --size 1920x1080 --theme projector --condition gluteal_tendinopathy --select femur_r
+shot tour_step.png --size 1600x1000 --tour gluteal_tendinopathy_tour --tour-step 4
+shot sidebars_collapsed.png --size 1600x1000 --condition gluteal_tendinopathy --left-sidebar false \
+    --right-sidebar false
+shot posture_advice_crossed_legs.png --size 1600x1000 --condition gluteal_tendinopathy --pose crossed-legs
+for pose in standing hanging-on-hip crossed-legs side-lying-painful side-lying-other side-lying-pillow \
+    single-leg-stance trendelenburg; do
+    shot "poses/$pose.png" --size 1600x1000 --pose "$pose" --view lateral
+done
+echo "screenshots: wrote $out"
