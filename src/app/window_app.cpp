@@ -27,6 +27,7 @@
 #include "app/pain_maps.hpp"
 #include "app/ui_frame.hpp"
 #include "app/ui_style.hpp"
+#include "app/window_report.hpp"
 
 namespace medius::app {
 
@@ -40,24 +41,6 @@ bool hasDisplay() {
     return (x && *x) || (wayland && *wayland);
 }
 
-
-// The state an end-to-end test needs to check what its clicks and keys did. Rewritten
-// (atomically) only when it changes.
-void writeReport(const std::string& path, const AppState& state, int width, int height,
-                 bool panelHasKeys) {
-    static std::string last;
-    const CameraPose& p = state.camera.pose();
-    char camera[256];
-    std::snprintf(camera, sizeof camera, "camera %.6f %.6f %.6f %.6f %.6f %.6f %.6f\nwindow %d %d\n",
-                  p.target.x, p.target.y, p.target.z, p.distance, p.yaw, p.pitch, state.camera.fovY,
-                  width, height);
-    std::string text = "selected " + state.choices.selected + "\ncondition " + state.conditionId +
-                       "\nmoving " + (state.transition.active() ? "1" : "0") +
-                       "\npanel_has_keys " + (panelHasKeys ? "1" : "0") + "\n" + camera;
-    if (text == last) return;
-    last = text;
-    writeFileAtomically(path, text);
-}
 
 // Reads the window's back buffer (scene and UI) into a PNG.
 bool saveBackBuffer(const std::string& path, int width, int height) {
@@ -370,9 +353,6 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (state.options.vsync != vsyncBefore) glfwSwapInterval(state.options.vsync ? 1 : 0);
         sceneDirty |= state.transition.advance(dt, state.camera) || state.transition.active();
         state.history.observe(state.snapshot(), now);
-        if (!commandLine.reportFile.empty())
-            writeReport(commandLine.reportFile, state, winWidth, winHeight,
-                        ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) || io.WantCaptureKeyboard);
 
         // 4. Render the 3D scene only when something changed.
         glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
@@ -435,6 +415,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (lastFrame && !commandLine.windowCapture.empty())
             exitCode = saveBackBuffer(commandLine.windowCapture, fbWidth, fbHeight) ? 0 : 1;
         glfwSwapBuffers(window);
+        if (!commandLine.reportFile.empty())  // after the swap: "frame N" counts this frame
+            writeReport(commandLine.reportFile, state, winWidth, winHeight, {0, 0, winWidth, winHeight},
+                        ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) || io.WantCaptureKeyboard,
+                        framesDrawn, io);
         if (framesDrawn == 1) startupMark("first frame presented");
         if (replay) {
             replay->frameDone(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
