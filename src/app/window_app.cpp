@@ -244,6 +244,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         double renderMs = 0.0;
         if (settleFrames > 0 || state.transition.active() || replay) {
             glfwPollEvents();
+            if (events.arrived) settleFrames = 3;  // input in the last settling frame settles too
         } else {
             glfwWaitEvents();
             settleFrames = 3;
