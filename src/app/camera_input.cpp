@@ -50,19 +50,29 @@ bool handleCameraInput(AppState& state, const ImGuiIO& io, const InputEvents& ev
     const float height = views.empty() ? std::max(io.DisplaySize.y, 1.0f) : std::max(views.front().height, 1.0f);
     const glm::vec2 mouse(io.MousePos.x, io.MousePos.y);
     const std::optional<Ray> mouseRay = rayAt(state, views, mouse);
+    // A drag turns (left) or pans (right, middle) by the motion made while its button was held,
+    // summed over all of the frame's events, not by ImGui's once-a-frame sample: a drag whose
+    // moves and release arrive within one frame (a slow frame, synthetic input) still turns.
+    // It is the 3D view's when the press was not on a panel: ImGui says so while it sees the
+    // button held (WantCaptureMouse), and in MouseDownOwned once it has seen it let go.
+    const auto viewDrag = [&](int b) {
+        const bool ours = io.MouseDown[b] ? !io.WantCaptureMouse : events.released[b] && !io.MouseDownOwned[b];
+        return ours ? events.dragged[b] : glm::vec2(0.0f);
+    };
+    const glm::vec2 turn = leftButtonIsPen ? glm::vec2(0.0f) : viewDrag(0);
+    const glm::vec2 pan = viewDrag(1) + viewDrag(2);
+    if (turn != glm::vec2(0.0f)) {
+        state.transition.cancel();
+        state.camera.rotate(turn.x, turn.y, height);
+        changed = true;
+    } else if (pan != glm::vec2(0.0f)) {
+        state.transition.cancel();
+        state.camera.pan(pan.x, pan.y, height);
+        changed = true;
+    }
     if (!io.WantCaptureMouse) {
         const ImVec2 d = io.MouseDelta;
         const bool moved = d.x != 0.0f || d.y != 0.0f;
-        if (moved && !leftButtonIsPen && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
-            state.transition.cancel();
-            state.camera.rotate(d.x, d.y, height);
-            changed = true;
-        } else if (moved && (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 0.0f) ||
-                             ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0.0f))) {
-            state.transition.cancel();
-            state.camera.pan(d.x, d.y, height);
-            changed = true;
-        }
         if (io.MouseWheel != 0.0f && mouseRay) {
             state.transition.cancel();
             const glm::vec3 anchor = pointUnderCursor(state, *mouseRay, nullptr);

@@ -9,12 +9,19 @@ namespace medius::app {
 
 void InputReplay::apply(ImGuiIO& io, InputEvents& events) {
     ++frame_;
+    // The log's pointer and buttons stand in for the real ones, drags included.
+    for (int b = 0; b < 3; ++b) {
+        events.dragged[b] = glm::vec2(0.0f);
+        events.released[b] = false;
+    }
     if (waitLeft_ > 0) {
         --waitLeft_;
     } else if (next_ < events_.size()) {
         const InputLogEvent& e = events_[next_++];
         switch (e.kind) {
             case InputLogEvent::Kind::Move:
+                for (int b = 0; b < 3; ++b)
+                    if (down_[b]) events.dragged[b] += glm::vec2(e.x, e.y) - pointer_;
                 pointer_ = {e.x, e.y};
                 break;
             case InputLogEvent::Kind::Press:
@@ -23,6 +30,7 @@ void InputReplay::apply(ImGuiIO& io, InputEvents& events) {
                 break;
             case InputLogEvent::Kind::Release:
                 down_[e.button] = false;
+                events.released[e.button] = true;
                 // The same rule as real input: a release within 4 px of its press is a click.
                 if (e.button == 0 && glm::length(pointer_ - pressAt_) <= 4.0f) {
                     events.clicks.push_back(pointer_);

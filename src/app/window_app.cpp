@@ -27,6 +27,7 @@
 #include "render/scene_renderer.hpp"
 #include "app/ui_frame.hpp"
 #include "app/ui_style.hpp"
+#include "app/window_report.hpp"
 
 namespace medius::app {
 
@@ -40,24 +41,6 @@ bool hasDisplay() {
     return (x && *x) || (wayland && *wayland);
 }
 
-
-// The state an end-to-end test needs to check what its clicks and keys did. Rewritten
-// (atomically) only when it changes.
-void writeReport(const std::string& path, const AppState& state, int width, int height,
-                 bool panelHasKeys) {
-    static std::string last;
-    const CameraPose& p = state.camera.pose();
-    char camera[256];
-    std::snprintf(camera, sizeof camera, "camera %.6f %.6f %.6f %.6f %.6f %.6f %.6f\nwindow %d %d\n",
-                  p.target.x, p.target.y, p.target.z, p.distance, p.yaw, p.pitch, state.camera.fovY,
-                  width, height);
-    std::string text = "selected " + state.choices.selected + "\ncondition " + state.conditionId +
-                       "\nmoving " + (state.transition.active() ? "1" : "0") +
-                       "\npanel_has_keys " + (panelHasKeys ? "1" : "0") + "\n" + camera;
-    if (text == last) return;
-    last = text;
-    writeFileAtomically(path, text);
-}
 
 // Reads the window's back buffer (scene and UI) into a PNG.
 bool saveBackBuffer(const std::string& path, int width, int height) {
@@ -276,6 +259,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         double renderMs = 0.0;
         if (settleFrames > 0 || state.transition.active() || replay) {
             glfwPollEvents();
+            if (events.arrived) settleFrames = 3;  // input in the last settling frame settles too
         } else {
             glfwWaitEvents();
             settleFrames = 3;
@@ -397,9 +381,6 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (state.options.vsync != vsyncBefore) glfwSwapInterval(state.options.vsync ? 1 : 0);
         sceneDirty |= state.transition.advance(dt, state.camera) || state.transition.active();
         state.history.observe(state.snapshot(), now);
-        if (!commandLine.reportFile.empty())
-            writeReport(commandLine.reportFile, state, winWidth, winHeight,
-                        ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) || io.WantCaptureKeyboard);
 
         // 4. Render the 3D views only when something changed, each into its own target
         //    the size of its rectangle in framebuffer pixels.
@@ -486,6 +467,15 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (lastFrame && !commandLine.windowCapture.empty())
             exitCode = saveBackBuffer(commandLine.windowCapture, fbWidth, fbHeight) ? 0 : 1;
         glfwSwapBuffers(window);
+        if (!commandLine.reportFile.empty()) {  // after the swap: "frame N" counts this frame
+            // The (first) 3D view: where the camera's picture is, in window coordinates.
+            const ScreenRect& shownView = ui.layout.views.front();
+            const WindowRect reported{static_cast<int>(shownView.x), static_cast<int>(shownView.y),
+                                      static_cast<int>(shownView.width), static_cast<int>(shownView.height)};
+            writeReport(commandLine.reportFile, state, winWidth, winHeight, reported,
+                        ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) || io.WantCaptureKeyboard,
+                        framesDrawn, io);
+        }
         if (framesDrawn == 1) startupMark("first frame presented");
         if (replay) {
             replay->frameDone(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -

@@ -8,10 +8,12 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -24,12 +26,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Every wait below ends as soon as the app's report shows what it waits for; the limit only
+// says when to give up (a loaded machine may take many seconds a frame).
+constexpr double kLimitSeconds = 120.0;
+
 struct Report {
     std::map<std::string, std::string> fields;
     CameraPose pose;
     float fovY = 0.6f;
     int width = 0, height = 0;
     bool moving = true;
+    long frame = -1;              // frames presented
+    glm::vec2 mouse{-1.0f};       // the cursor the app's last frame saw, window coordinates
+    int buttons = 0;              // buttons that frame saw held: 1 left, 2 right, 4 middle
+    glm::ivec4 viewport{0};       // where the 3D view is drawn: x, y, width, height
 };
 
 std::optional<Report> readReport(const std::string& path) {
@@ -46,6 +56,14 @@ std::optional<Report> readReport(const std::string& path) {
                 r.pose.yaw >> r.pose.pitch >> r.fovY;
         else if (key == "window")
             words >> r.width >> r.height;
+        else if (key == "frame")
+            words >> r.frame;
+        else if (key == "mouse")
+            words >> r.mouse.x >> r.mouse.y;
+        else if (key == "buttons")
+            words >> r.buttons;
+        else if (key == "viewport")
+            words >> r.viewport.x >> r.viewport.y >> r.viewport.z >> r.viewport.w;
         else {
             std::string rest;
             std::getline(words >> std::ws, rest);
@@ -53,22 +71,41 @@ std::optional<Report> readReport(const std::string& path) {
         }
     }
     r.moving = r.fields["moving"] == "1";
-    if (r.width == 0) return std::nullopt;
+    if (r.width == 0 || r.frame < 0 || r.viewport.z <= 0 || r.viewport.w <= 0) return std::nullopt;
     return r;
 }
 
-// Polls the report until `done` holds or `seconds` pass.
+// Polls the report until `done` holds; gives up after `seconds`.
 template <class Pred>
-std::optional<Report> waitFor(const std::string& path, Pred done, double seconds) {
+std::optional<Report> waitFor(const std::string& path, Pred done, double seconds = kLimitSeconds) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     while (std::chrono::steady_clock::now() < until) {
         if (auto r = readReport(path); r && done(*r)) return r;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return std::nullopt;
 }
 
 int xdotool(const std::string& args) { return std::system(("xdotool " + args + " >/dev/null 2>&1").c_str()); }
+
+std::string xdotoolOutput(const std::string& args) {
+    std::string out;
+    if (FILE* p = ::popen(("xdotool " + args + " 2>/dev/null").c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, p)) out += buffer;
+        ::pclose(p);
+    }
+    return out;
+}
+
+std::string describe(const std::optional<Report>& r) {
+    if (!r) return "no report";
+    std::ostringstream s;
+    s << "frame " << r->frame << ", mouse " << r->mouse.x << "," << r->mouse.y << ", buttons " << r->buttons
+      << ", yaw " << r->pose.yaw << ", moving " << r->moving << ", selected '" << r->fields.at("selected")
+      << "', panel_has_keys " << r->fields.at("panel_has_keys");
+    return s.str();
+}
 
 class MediusWindow : public ::testing::Test {
 protected:
@@ -103,16 +140,48 @@ protected:
         }
         fs::remove(report_);
     }
+    // Where a world point appears: the camera's projection over the report's 3D viewport.
     glm::vec2 toWindow(const Report& r, const glm::vec3& p) const {
         OrbitCamera cam;
         cam.fovY = r.fovY;
         cam.setPose(r.pose);
-        const float aspect = static_cast<float>(r.width) / r.height;
+        const glm::vec4 vp(r.viewport);
+        const float aspect = vp.z / vp.w;
         const glm::vec4 clip = cam.projectionMatrix(aspect) * cam.viewMatrix() * glm::vec4(p, 1.0f);
         const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-        return {(ndc.x * 0.5f + 0.5f) * r.width, (1.0f - (ndc.y * 0.5f + 0.5f)) * r.height};
+        return {vp.x + (ndc.x * 0.5f + 0.5f) * vp.z, vp.y + (0.5f - ndc.y * 0.5f) * vp.w};
     }
-    std::string report_;
+
+    // One xdotool action, then a wait until the report shows the app saw it: `seen` holds in
+    // a frame drawn at least two frames after the action was sent (the app draws a few
+    // frames after any input, so those come).
+    template <class Pred>
+    std::optional<Report> act(const std::string& action, Pred seen) {
+        const auto before = readReport(report_);
+        if (!before) return std::nullopt;
+        if (xdotool(action) != 0) {
+            ADD_FAILURE() << "xdotool " << action << " failed";
+            return std::nullopt;
+        }
+        return waitFor(report_, [&](const Report& r) { return r.frame >= before->frame + 2 && seen(r); });
+    }
+    std::optional<Report> moveTo(glm::ivec2 at) {
+        const glm::vec2 target(at);
+        auto seen = [target](const Report& r) { return glm::length(r.mouse - target) < 0.5f; };
+        if (auto now = readReport(report_); now && seen(*now)) return now;  // no motion, no event
+        return act("mousemove --window " + window_ + " " + std::to_string(at.x) + " " + std::to_string(at.y), seen);
+    }
+    std::optional<Report> press() {
+        return act("mousedown 1", [](const Report& r) { return (r.buttons & 1) != 0; });
+    }
+    std::optional<Report> release() {
+        return act("mouseup 1", [](const Report& r) { return (r.buttons & 1) == 0; });
+    }
+    std::optional<Report> key(const std::string& name) {
+        return act("key " + name, [](const Report&) { return true; });
+    }
+
+    std::string report_, window_;
     pid_t pid_ = -1;
 };
 
@@ -129,49 +198,54 @@ TEST_F(MediusWindow, ClickSelectsTheTrochanterDragTurnsAndViewKeysMoveTheCamera)
     glm::vec3 trochanter = test::trochanterLateralPoint(*femur);
     trochanter.z -= 3.0f;  // just inside the surface, so the ray meets the bone's face
 
-    auto ready = waitFor(report_, [](const Report& r) { return !r.moving; }, 90.0);
-    ASSERT_TRUE(ready) << "the window never reported a settled camera";
-    ASSERT_EQ(xdotool("search --sync --name Medius"), 0);
+    auto ready = waitFor(report_, [](const Report& r) { return !r.moving; });
+    ASSERT_TRUE(ready) << "the window never reported a settled camera: " << describe(readReport(report_));
+    std::istringstream ids(xdotoolOutput("search --sync --name Medius"));
+    ASSERT_TRUE(ids >> window_) << "no window named Medius";
+    const glm::ivec4 vp = ready->viewport;
 
     // Click on the trochanter: the femur is selected.
     const glm::vec2 at = toWindow(*ready, trochanter);
-    ASSERT_GT(at.x, 0.0f);
-    ASSERT_LT(at.x, ready->width);
-    char cmd[256];
-    std::snprintf(cmd, sizeof cmd, "search --name Medius mousemove --window %%1 %d %d sleep 0.3 click 1",
-                  static_cast<int>(at.x), static_cast<int>(at.y));
-    ASSERT_EQ(xdotool(cmd), 0);
-    auto selected = waitFor(report_, [](const Report& r) { return r.fields.at("selected") == "femur_r"; }, 20.0);
-    ASSERT_TRUE(selected) << "clicking the greater trochanter at " << at.x << "," << at.y
-                          << " did not select femur_r; selected: " << readReport(report_)->fields["selected"];
+    ASSERT_GT(at.x, vp.x);
+    ASSERT_LT(at.x, vp.x + vp.z);
+    ASSERT_GT(at.y, vp.y);
+    ASSERT_LT(at.y, vp.y + vp.w);
+    const glm::ivec2 clickAt(at);
+    ASSERT_TRUE(moveTo(clickAt)) << "the pointer never reached " << clickAt.x << "," << clickAt.y << ": "
+                                 << describe(readReport(report_));
+    ASSERT_TRUE(press()) << "the press was not seen: " << describe(readReport(report_));
+    ASSERT_TRUE(release()) << "the release was not seen: " << describe(readReport(report_));
+    auto selected = waitFor(report_, [](const Report& r) { return r.fields.at("selected") == "femur_r"; });
+    ASSERT_TRUE(selected) << "clicking the greater trochanter at " << clickAt.x << "," << clickAt.y
+                          << " did not select femur_r: " << describe(readReport(report_));
 
-    // Drag sideways low in the window: the camera turns about the target.
+    // Drag sideways low in the 3D view: the camera turns about the target.
     const float yawBefore = selected->pose.yaw;
-    const int x0 = ready->width / 2, y0 = ready->height * 85 / 100;
-    std::snprintf(cmd, sizeof cmd,
-                  "search --name Medius mousemove --window %%1 %d %d sleep 0.2 mousedown 1 sleep 0.2 "
-                  "mousemove --window %%1 %d %d sleep 0.2 mousemove --window %%1 %d %d sleep 0.3 mouseup 1",
-                  x0, y0, x0 + 60, y0, x0 + 160, y0);
-    ASSERT_EQ(xdotool(cmd), 0);
-    auto turned = waitFor(report_, [&](const Report& r) { return std::fabs(r.pose.yaw - yawBefore) > 0.2f; }, 20.0);
-    ASSERT_TRUE(turned) << "dragging did not turn the camera";
+    const glm::ivec2 from(vp.x + vp.z / 2, vp.y + vp.w * 85 / 100);
+    ASSERT_TRUE(moveTo(from)) << describe(readReport(report_));
+    ASSERT_TRUE(press()) << describe(readReport(report_));
+    ASSERT_TRUE(moveTo(from + glm::ivec2(60, 0))) << describe(readReport(report_));
+    ASSERT_TRUE(moveTo(from + glm::ivec2(160, 0))) << describe(readReport(report_));
+    ASSERT_TRUE(release()) << describe(readReport(report_));
+    auto turned = waitFor(report_, [&](const Report& r) { return std::fabs(r.pose.yaw - yawBefore) > 0.2f; });
+    ASSERT_TRUE(turned) << "dragging did not turn the camera: " << describe(readReport(report_));
 
     // The view key 2 moves the camera to the posterior view (yaw pi) with a smooth move.
-    ASSERT_EQ(xdotool("key 2"), 0);
+    ASSERT_TRUE(key("2")) << describe(readReport(report_));
     auto posterior = waitFor(report_, [](const Report& r) {
         return !r.moving && std::fabs(std::fabs(r.pose.yaw) - 3.14159f) < 0.01f;
-    }, 20.0);
-    ASSERT_TRUE(posterior) << "key 2 did not move to the posterior view; panel_has_keys "
-                           << readReport(report_)->fields["panel_has_keys"] << ", yaw "
-                           << readReport(report_)->pose.yaw;
-    EXPECT_LT(posterior->pose.target.x + 1e-3f, 1e9f);
+    });
+    ASSERT_TRUE(posterior) << "key 2 did not move to the posterior view: " << describe(readReport(report_));
 
     // Ctrl+Q quits cleanly.
     ASSERT_EQ(xdotool("key ctrl+q"), 0);
     int status = -1;
-    for (int i = 0; i < 100 && waitpid(pid_, &status, WNOHANG) == 0; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    ASSERT_TRUE(WIFEXITED(status)) << "medius did not quit on Ctrl+Q";
+    pid_t done = 0;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(kLimitSeconds);
+    while ((done = waitpid(pid_, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ASSERT_EQ(done, pid_) << "medius did not quit on Ctrl+Q: " << describe(readReport(report_));
+    ASSERT_TRUE(WIFEXITED(status)) << "medius did not exit normally";
     EXPECT_EQ(WEXITSTATUS(status), 0);
     pid_ = -1;
 }
