@@ -103,7 +103,8 @@ std::string describe(const std::optional<Report>& r) {
     std::ostringstream s;
     s << "frame " << r->frame << ", mouse " << r->mouse.x << "," << r->mouse.y << ", buttons " << r->buttons
       << ", yaw " << r->pose.yaw << ", moving " << r->moving << ", selected '" << r->fields.at("selected")
-      << "', panel_has_keys " << r->fields.at("panel_has_keys");
+      << "', panel_has_keys " << r->fields.at("panel_has_keys") << ", viewport " << r->viewport.x << ","
+      << r->viewport.y << " " << r->viewport.z << "x" << r->viewport.w;
     return s.str();
 }
 
@@ -115,7 +116,8 @@ protected:
         report_ = (fs::temp_directory_path() / ("medius_e2e_" + std::to_string(::getpid()) + ".report")).string();
         fs::remove(report_);
         const std::string data = (fs::temp_directory_path() / "medius_e2e_data").string();
-        const std::string config = (fs::temp_directory_path() / ("medius_e2e_config_" + std::to_string(::getpid()))).string();
+        config_ = (fs::temp_directory_path() / ("medius_e2e_config_" + std::to_string(::getpid()))).string();
+        const std::string& config = config_;
         fs::remove_all(config);
         pid_ = fork();
         if (pid_ == 0) {
@@ -181,7 +183,7 @@ protected:
         return act("key " + name, [](const Report&) { return true; });
     }
 
-    std::string report_, window_;
+    std::string report_, window_, config_;
     pid_t pid_ = -1;
 };
 
@@ -237,6 +239,19 @@ TEST_F(MediusWindow, ClickSelectsTheTrochanterDragTurnsAndViewKeysMoveTheCamera)
     });
     ASSERT_TRUE(posterior) << "key 2 did not move to the posterior view: " << describe(readReport(report_));
 
+    // ] collapses the right sidebar and [ the left one: the 3D view takes their room (the
+    // other sidebar may widen back to the width asked for, which both open could not give).
+    const glm::ivec4 docked = posterior->viewport;
+    const auto right = [](const glm::ivec4& v) { return v.x + v.z; };
+    ASSERT_TRUE(key("bracketright")) << describe(readReport(report_));
+    auto rightClosed = waitFor(report_, [&](const Report& r) { return right(r.viewport) > right(docked) + 100; });
+    ASSERT_TRUE(rightClosed) << "] did not collapse the right sidebar: " << describe(readReport(report_));
+    ASSERT_TRUE(key("bracketleft")) << describe(readReport(report_));
+    auto bothClosed = waitFor(report_, [&](const Report& r) {
+        return r.viewport.x + 100 < rightClosed->viewport.x && right(r.viewport) == right(rightClosed->viewport);
+    });
+    ASSERT_TRUE(bothClosed) << "[ did not collapse the left sidebar: " << describe(readReport(report_));
+
     // Ctrl+Q quits cleanly.
     ASSERT_EQ(xdotool("key ctrl+q"), 0);
     int status = -1;
@@ -248,6 +263,11 @@ TEST_F(MediusWindow, ClickSelectsTheTrochanterDragTurnsAndViewKeysMoveTheCamera)
     ASSERT_TRUE(WIFEXITED(status)) << "medius did not exit normally";
     EXPECT_EQ(WEXITSTATUS(status), 0);
     pid_ = -1;
+    // The collapsed sidebars are remembered for the next start.
+    std::ifstream settings(config_ + "/medius/settings.toml");
+    const std::string saved((std::istreambuf_iterator<char>(settings)), std::istreambuf_iterator<char>());
+    EXPECT_NE(saved.find("left-sidebar = false"), std::string::npos) << saved;
+    EXPECT_NE(saved.find("right-sidebar = false"), std::string::npos) << saved;
 }
 
 // The input log path (F3D's interaction test play/record): a log drives the real window one
