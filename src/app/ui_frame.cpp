@@ -14,12 +14,15 @@
 namespace medius::app {
 
 namespace {
-bool quizzing(const AppState& state) { return state.quiz && !state.quiz->finished(); }
+bool quizzing(const AppState& state) {
+    return state.quiz && !state.quiz->finished();
+}
 
 // Labels in one 3D view: the structures of its condition, the pinned ones and the
 // selection, at their projected centres, most important first (the selection, then what
 // the user pinned, then the condition's own), so crowding drops the least important.
-LabelPlacement structureLabels(const AppState& state, const Condition* condition, const ScreenRect& view) {
+LabelPlacement structureLabels(const AppState& state, const Condition* condition,
+                               const ScreenRect& view) {
     std::vector<std::string> ids;
     if (!state.choices.selected.empty()) ids.push_back(state.choices.selected);
     for (const auto& id : state.choices.pinnedLabels) ids.push_back(id);
@@ -49,7 +52,8 @@ void drawStanceArrows(const AppState& state, const ScreenRect& view) {
     if (!state.rig.valid) return;
     const StanceLever lever = stanceLever(state.rig, state.appliedPose);
     const auto screen = [&](const glm::vec3& p) {
-        const glm::vec2 s = state.camera.projectToView(p, view.min(), view.size()).value_or(view.min());
+        const glm::vec2 s =
+            state.camera.projectToView(p, view.min(), view.size()).value_or(view.min());
         return ImVec2(s.x, s.y);
     };
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
@@ -62,12 +66,15 @@ void drawStanceArrows(const AppState& state, const ScreenRect& view) {
         const glm::vec2 d = glm::normalize(glm::vec2(b.x - a.x, b.y - a.y) + glm::vec2(1e-6f));
         const glm::vec2 n(-d.y, d.x);
         const float h = w * 4.0f;
-        draw->AddTriangleFilled(b, ImVec2(b.x - d.x * h + n.x * h * 0.6f, b.y - d.y * h + n.y * h * 0.6f),
-                                ImVec2(b.x - d.x * h - n.x * h * 0.6f, b.y - d.y * h - n.y * h * 0.6f), colour);
+        draw->AddTriangleFilled(
+            b, ImVec2(b.x - d.x * h + n.x * h * 0.6f, b.y - d.y * h + n.y * h * 0.6f),
+            ImVec2(b.x - d.x * h - n.x * h * 0.6f, b.y - d.y * h - n.y * h * 0.6f), colour);
         draw->AddText(ImVec2(b.x + 8, b.y - 8), colour, label);
     };
-    arrow(lever.weightPoint, lever.weightPoint + glm::vec3(0, -160, 0), IM_COL32(90, 180, 255, 255), "body weight");
-    const glm::vec3 pull = glm::normalize(lever.crest - lever.trochanter) * (60.0f * lever.forceRatio);
+    arrow(lever.weightPoint, lever.weightPoint + glm::vec3(0, -160, 0), IM_COL32(90, 180, 255, 255),
+          "body weight");
+    const glm::vec3 pull =
+        glm::normalize(lever.crest - lever.trochanter) * (60.0f * lever.forceRatio);
     arrow(lever.trochanter, lever.trochanter + pull, IM_COL32(255, 90, 60, 255), "abductors");
     // The weight's moment arm: from the hip centre across to the weight's line, at hip height.
     const glm::vec3 across(lever.weightPoint.x, lever.hip.y, lever.weightPoint.z);
@@ -78,11 +85,14 @@ void drawStanceArrows(const AppState& state, const ScreenRect& view) {
 
 // Strokes in a warm yellow with a dark edge: readable over bone, muscle and background.
 // They are stored in 0..1 of the viewport, so they stay on the model when a sidebar moves.
-void drawStrokes(const Annotations& annotations, const std::vector<glm::vec2>& current, const ScreenRect& view) {
+void drawStrokes(const Annotations& annotations, const std::vector<glm::vec2>& current,
+                 const ScreenRect& view) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     draw->PushClipRect(ImVec2(view.x, view.y), ImVec2(view.right(), view.bottom()), true);
     const float width = std::max(2.0f, ImGui::GetFontSize() * 0.2f);
-    const auto at = [&](glm::vec2 p) { return ImVec2(view.x + p.x * view.width, view.y + p.y * view.height); };
+    const auto at = [&](glm::vec2 p) {
+        return ImVec2(view.x + p.x * view.width, view.y + p.y * view.height);
+    };
     const auto stroke = [&](const std::vector<glm::vec2>& points) {
         for (int pass = 0; pass < 2; ++pass)
             for (std::size_t i = 1; i < points.size(); ++i)
@@ -106,7 +116,8 @@ void drawAnnotationTools(UiState& ui, ActionQueue& actions) {
     ui.pen = static_cast<UiState::Pen>(pen);
     if (ui.pen == UiState::Pen::Note) {
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##note", "note text, then click the model", ui.noteText, sizeof ui.noteText);
+        ImGui::InputTextWithHint("##note", "note text, then click the model", ui.noteText,
+                                 sizeof ui.noteText);
     }
     if (ImGui::Button("Clear all")) actions.push_back(ClearAnnotationsAction{});
 }
@@ -116,14 +127,16 @@ void drawViewTitle(const std::string& text, const ScreenRect& view) {
     const glm::vec2 size = ui::labelBoxSize(text);
     const ImVec2 min(view.x + (view.width - size.x) * 0.5f, view.y + ImGui::GetFontSize() * 0.4f);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    draw->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), IM_COL32(20, 22, 26, 220), ui::labelPadding());
-    draw->AddText(ImVec2(min.x + ui::labelPadding(), min.y + ui::labelPadding()), IM_COL32(255, 220, 160, 255),
-                  text.c_str());
+    draw->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), IM_COL32(20, 22, 26, 220),
+                        ui::labelPadding());
+    draw->AddText(ImVec2(min.x + ui::labelPadding(), min.y + ui::labelPadding()),
+                  IM_COL32(255, 220, 160, 255), text.c_str());
 }
 
 void drawLeftSidebar(const AppState& state, UiState& ui, ActionQueue& actions) {
-    const ui::SidebarSpec spec{"##left sidebar", "Browse",       ui::SidebarSide::Left, ui.layout.leftSidebar,
-                               state.options.leftSidebar,       "left-sidebar",        "left-sidebar-width", "["};
+    const ui::SidebarSpec spec{
+        "##left sidebar",          "Browse",       ui::SidebarSide::Left, ui.layout.leftSidebar,
+        state.options.leftSidebar, "left-sidebar", "left-sidebar-width",  "["};
     if (ui::beginSidebar(spec, actions)) {
         const auto& was = ui.shownLastFrame;
         if (ui::sidebarSection("Conditions"))
@@ -132,11 +145,12 @@ void drawLeftSidebar(const AppState& state, UiState& ui, ActionQueue& actions) {
             ui::drawLegend(*c, state.audience);
         bool reveal = ui.panels.structures && !was.structures;
         if (ui::sidebarSection("Structures", &ui.panels.structures, &reveal))
-            ui::drawStructurePanel(state.scene, state.view, state.info, state.choices.selected, ui.structureSearch,
-                                   &ui.panels.structures, actions);
+            ui::drawStructurePanel(state.scene, state.view, state.info, state.choices.selected,
+                                   ui.structureSearch, &ui.panels.structures, actions);
         reveal = ui.panels.tours && !was.tours;
         if (ui::sidebarSection("Tours", &ui.panels.tours, &reveal))
-            ui::drawTourPanel(state.tours, state.recording, ui.tourInput, &ui.panels.tours, actions);
+            ui::drawTourPanel(state.tours, state.recording, ui.tourInput, &ui.panels.tours,
+                              actions);
         reveal = ui.panels.view && !was.view;
         if (ui::sidebarSection("Display options", &ui.panels.view, &reveal))
             ui::drawViewPanel(state.options, &ui.panels.view, actions);
@@ -145,17 +159,20 @@ void drawLeftSidebar(const AppState& state, UiState& ui, ActionQueue& actions) {
 }
 
 void drawRightSidebar(const AppState& state, UiState& ui, ActionQueue& actions) {
-    const ui::SidebarSpec spec{"##right sidebar", "Details",        ui::SidebarSide::Right, ui.layout.rightSidebar,
-                               state.options.rightSidebar,        "right-sidebar",        "right-sidebar-width", "]"};
+    const ui::SidebarSpec spec{
+        "##right sidebar",          "Details",       ui::SidebarSide::Right, ui.layout.rightSidebar,
+        state.options.rightSidebar, "right-sidebar", "right-sidebar-width",  "]"};
     if (ui::beginSidebar(spec, actions)) {
         const auto& was = ui.shownLastFrame;
-        const Structure* selected = quizzing(state) ? nullptr : state.scene.find(state.choices.selected);
+        const Structure* selected =
+            quizzing(state) ? nullptr : state.scene.find(state.choices.selected);
         if (selected) {
             bool keep = true;
             if (ui::sidebarSection("Structure", &keep)) {
                 bool open = true;
                 ui::drawStructureCard(*selected, state.info.find(selected->id), state.condition(),
-                                      state.choices.pinnedLabels.count(selected->id) > 0, &open, actions);
+                                      state.choices.pinnedLabels.count(selected->id) > 0, &open,
+                                      actions);
             }
             if (!keep) actions.push_back(SelectStructureAction{""});
         }
@@ -169,8 +186,8 @@ void drawRightSidebar(const AppState& state, UiState& ui, ActionQueue& actions) 
                 ui::drawConditionInfo(state.scene, state.content, *c, state.audience, actions);
             reveal = ui.panels.compare && !was.compare;
             if (ui::sidebarSection("Compare with another condition", &ui.panels.compare, &reveal))
-                ui::drawComparison(state.content, *c, state.content.findCondition(state.compareId), state.audience,
-                                   actions);
+                ui::drawComparison(state.content, *c, state.content.findCondition(state.compareId),
+                                   state.audience, actions);
         } else if (!selected) {
             ImGui::TextDisabled("Choose a condition on the left, or click a structure.");
         }
@@ -211,8 +228,8 @@ PanelLayout layoutFor(const AppState& state, const UiState& ui, float menuBarHei
     const int views = comparing(state, ui) ? 2 : 1;
     PanelLayout layout = computePanelLayout(metrics, choice, views);
     if (state.tourPlayback && !ui.hidden) {
-        metrics.captionHeight =
-            ui::tourCaptionHeight(state.tourPlayback->tour, state.tourPlayback->index, layout.viewport.width);
+        metrics.captionHeight = ui::tourCaptionHeight(
+            state.tourPlayback->tour, state.tourPlayback->index, layout.viewport.width);
         layout = computePanelLayout(metrics, choice, views);
     }
     return layout;
@@ -230,7 +247,8 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     // A running quiz hides every name on the model: labels, hover and the card.
     if (state.options.labels && !quizzing(state)) {
         for (std::size_t i = 0; i < layout.views.size(); ++i) {
-            const Condition* c = i == 0 ? state.condition() : state.content.findCondition(state.compareId);
+            const Condition* c =
+                i == 0 ? state.condition() : state.content.findCondition(state.compareId);
             ui.labels.push_back(structureLabels(state, c, layout.views[i]));
             ui::drawLabels(ui.labels.back());
         }
@@ -245,9 +263,10 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     drawLeftSidebar(state, ui, actions);
     drawRightSidebar(state, ui, actions);
     if (state.tourPlayback)
-        ui::drawTourCaption(state.tourPlayback->tour, state.tourPlayback->index, layout.caption, actions);
-    if (!quizzing(state) && state.hovered >= 0 && state.hovered < static_cast<int>(state.scene.size()) &&
-        !ImGui::GetIO().WantCaptureMouse)
+        ui::drawTourCaption(state.tourPlayback->tour, state.tourPlayback->index, layout.caption,
+                            actions);
+    if (!quizzing(state) && state.hovered >= 0 &&
+        state.hovered < static_cast<int>(state.scene.size()) && !ImGui::GetIO().WantCaptureMouse)
         ui::drawHoverLabel(state.scene.structures()[state.hovered]);
     ui::drawRedFlags(state.content, state.audience, &ui.panels.redFlags);
     ui::drawHelpWindow(&ui.panels.help);

@@ -7,8 +7,8 @@
 #include "core/panel_layout.hpp"
 #include "ui/bookmark_panel.hpp"
 #include "ui/condition_panels.hpp"
-#include "ui/tour_panels.hpp"
 #include "ui/panels.hpp"
+#include "ui/tour_panels.hpp"
 
 namespace medius::app {
 

@@ -20,9 +20,9 @@ float columnHeight(const std::vector<Candidate>& column, float gap) {
 void fitColumn(std::vector<Candidate>& column, const LabelArea& area) {
     const float room = area.max.y - area.min.y;
     while (!column.empty() && columnHeight(column, area.gap) > room) {
-        const auto worst = std::max_element(column.begin(), column.end(), [](const Candidate& a, const Candidate& b) {
-            return a.priority < b.priority;
-        });
+        const auto worst = std::max_element(
+            column.begin(), column.end(),
+            [](const Candidate& a, const Candidate& b) { return a.priority < b.priority; });
         column.erase(worst);
     }
 }
@@ -30,8 +30,9 @@ void fitColumn(std::vector<Candidate>& column, const LabelArea& area) {
 // Stacks one column: sorted by anchor height, pushed down past each other, then pulled
 // back up as a block if the last one ran past the bottom.
 void stackColumn(std::vector<Candidate>& column, const LabelArea& area) {
-    std::sort(column.begin(), column.end(),
-              [](const Candidate& a, const Candidate& b) { return a.label.anchor.y < b.label.anchor.y; });
+    std::sort(column.begin(), column.end(), [](const Candidate& a, const Candidate& b) {
+        return a.label.anchor.y < b.label.anchor.y;
+    });
     float nextFree = area.min.y;
     for (auto& c : column) {
         const float wanted = c.label.anchor.y - c.label.size.y * 0.5f;
@@ -47,12 +48,14 @@ void stackColumn(std::vector<Candidate>& column, const LabelArea& area) {
 }
 
 bool overlaps(const PlacedLabel& a, const PlacedLabel& b, float gap) {
-    return a.topLeft.x < b.topLeft.x + b.size.x + gap && b.topLeft.x < a.topLeft.x + a.size.x + gap &&
+    return a.topLeft.x < b.topLeft.x + b.size.x + gap &&
+           b.topLeft.x < a.topLeft.x + a.size.x + gap &&
            a.topLeft.y < b.topLeft.y + b.size.y + gap && b.topLeft.y < a.topLeft.y + a.size.y + gap;
 }
 }  // namespace
 
-std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests, const LabelArea& area) {
+std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests,
+                                      const LabelArea& area) {
     // Anchors left of their mean go to the left column: the labels of a cluster split
     // between both sides instead of piling up on one.
     float middle = (area.min.x + area.max.x) * 0.5f;
@@ -85,7 +88,8 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests,
         std::vector<Candidate>& move = toLeft ? right : left;
         for (auto& c : move) {
             c.label.rightSide = !toLeft;
-            c.label.topLeft.x = toLeft ? area.min.x + area.margin : area.max.x - area.margin - c.label.size.x;
+            c.label.topLeft.x =
+                toLeft ? area.min.x + area.margin : area.max.x - area.margin - c.label.size.x;
             keep.push_back(c);
         }
         move.clear();
@@ -135,7 +139,8 @@ LabelPlacement placeLabels(const std::vector<LabelRequest>& requests, const Labe
     if (out.labels.size() == requests.size()) return out;
     LabelArea smaller = area;
     smaller.max.y -= noteSize.y + area.gap;
-    out.labels = smaller.max.y > smaller.min.y ? layoutLabels(requests, smaller) : std::vector<PlacedLabel>{};
+    out.labels = smaller.max.y > smaller.min.y ? layoutLabels(requests, smaller)
+                                               : std::vector<PlacedLabel>{};
     out.dropped = static_cast<int>(requests.size() - out.labels.size());
     out.noteTopLeft = {area.min.x + area.margin, area.max.y - noteSize.y};
     return out;

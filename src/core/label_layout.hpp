@@ -33,7 +33,8 @@ struct LabelArea {
 };
 
 // Requests come most important first; the returned labels keep no particular order.
-std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests, const LabelArea& area);
+std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests,
+                                      const LabelArea& area);
 
 struct LabelPlacement {
     std::vector<PlacedLabel> labels;

@@ -19,15 +19,18 @@ glm::vec2 sidebarWidths(const LayoutMetrics& metrics, const SidebarChoice& choic
     // On a small window or at a large UI scale the shares win over the minimum in ems: the
     // model keeps its room and the sidebars' text wraps.
     const auto wanted = [&](bool open, float widthEm) {
-        return open ? std::min(std::clamp(widthEm, kMinSidebarEm, kMaxSidebarEm) * em, window * kMaxSidebarShare)
+        return open ? std::min(std::clamp(widthEm, kMinSidebarEm, kMaxSidebarEm) * em,
+                               window * kMaxSidebarShare)
                     : strip;
     };
-    glm::vec2 w(wanted(choice.leftOpen, choice.leftWidthEm), wanted(choice.rightOpen, choice.rightWidthEm));
+    glm::vec2 w(wanted(choice.leftOpen, choice.leftWidthEm),
+                wanted(choice.rightOpen, choice.rightWidthEm));
     // Together they leave the viewport at least half the window's width and, with the menu
     // and status bars taken off its height, at least half the window's area.
     const float height = std::max(metrics.window.y, 1.0f);
     const float rest = std::max(height - metrics.menuBarHeight - metrics.statusBarHeight, 1.0f);
-    const float limit = std::max(0.0f, std::min(window * kMaxSidebarsShare, window - 0.5f * window * height / rest));
+    const float limit = std::max(
+        0.0f, std::min(window * kMaxSidebarsShare, window - 0.5f * window * height / rest));
     if (w.x + w.y > limit) {
         // Shrink the open ones in proportion; a strip keeps its width.
         const float fixed = (choice.leftOpen ? 0.0f : w.x) + (choice.rightOpen ? 0.0f : w.y);
@@ -39,7 +42,8 @@ glm::vec2 sidebarWidths(const LayoutMetrics& metrics, const SidebarChoice& choic
     return glm::floor(w);
 }
 
-PanelLayout computePanelLayout(const LayoutMetrics& metrics, const SidebarChoice& choice, int viewCount) {
+PanelLayout computePanelLayout(const LayoutMetrics& metrics, const SidebarChoice& choice,
+                               int viewCount) {
     PanelLayout layout;
     const float width = std::max(metrics.window.x, 0.0f), height = std::max(metrics.window.y, 0.0f);
     ScreenRect rest{0.0f, 0.0f, width, height};
@@ -67,7 +71,8 @@ PanelLayout computePanelLayout(const LayoutMetrics& metrics, const SidebarChoice
     const int n = std::max(1, viewCount);
     float x = rest.x;
     for (int i = 0; i < n; ++i) {
-        const float next = i + 1 == n ? rest.right() : std::floor(rest.x + rest.width * (i + 1) / n);
+        const float next =
+            i + 1 == n ? rest.right() : std::floor(rest.x + rest.width * (i + 1) / n);
         layout.views.push_back({x, rest.y, next - x, rest.height});
         x = next;
     }

@@ -17,21 +17,24 @@ struct ScreenRect {
     glm::vec2 min() const { return {x, y}; }
     glm::vec2 size() const { return {width, height}; }
     bool empty() const { return width <= 0.0f || height <= 0.0f; }
-    bool contains(glm::vec2 p) const { return p.x >= x && p.x < right() && p.y >= y && p.y < bottom(); }
+    bool contains(glm::vec2 p) const {
+        return p.x >= x && p.x < right() && p.y >= y && p.y < bottom();
+    }
     bool contains(const ScreenRect& r) const {
         return r.x >= x && r.y >= y && r.right() <= right() && r.bottom() <= bottom();
     }
     // True when the two share area (touching edges do not count).
     bool intersects(const ScreenRect& r) const {
-        return !empty() && !r.empty() && x < r.right() && r.x < right() && y < r.bottom() && r.y < bottom();
+        return !empty() && !r.empty() && x < r.right() && r.x < right() && y < r.bottom() &&
+               r.y < bottom();
     }
     float area() const { return empty() ? 0.0f : width * height; }
 };
 
 // What the UI's style says about sizes, in pixels.
 struct LayoutMetrics {
-    glm::vec2 window{0.0f};     // the whole window (ImGui's display size)
-    float fontSize = 16.0f;     // one em
+    glm::vec2 window{0.0f};  // the whole window (ImGui's display size)
+    float fontSize = 16.0f;  // one em
     float menuBarHeight = 0.0f;
     float statusBarHeight = 0.0f;
     float captionHeight = 0.0f;  // a running tour's caption band; 0 when none
@@ -60,7 +63,8 @@ inline constexpr float kMaxSidebarShare = 0.35f, kMaxSidebarsShare = 0.5f;
 // A collapsed sidebar is a strip this many ems wide with the button that opens it.
 inline constexpr float kCollapsedSidebarEm = 1.9f;
 
-PanelLayout computePanelLayout(const LayoutMetrics& metrics, const SidebarChoice& choice, int viewCount = 1);
+PanelLayout computePanelLayout(const LayoutMetrics& metrics, const SidebarChoice& choice,
+                               int viewCount = 1);
 
 // The widths (pixels) the two sidebars get, after the limits above; a collapsed one is the strip.
 glm::vec2 sidebarWidths(const LayoutMetrics& metrics, const SidebarChoice& choice);

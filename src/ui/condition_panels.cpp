@@ -120,9 +120,18 @@ void overviewTab(const Scene& scene, const ContentLibrary& content, const Condit
         ImGui::PushID(s.id.c_str());
         swatch(toImColour(roleColour(s.role)));
         const Structure* st = scene.find(s.id);
-        ImGui::TextUnformatted(st ? st->name.c_str() : s.id.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", audience == Audience::Patient ? plainRole(s.role) : roleLabel(s.role));
+        const std::string name = st ? st->name : s.id;
+        const std::string role =
+            std::string("(") + (audience == Audience::Patient ? plainRole(s.role) : roleLabel(s.role)) + ")";
+        // The role beside the name when both fit the line, else under it: never cut.
+        const float room = ImGui::GetContentRegionAvail().x;  // right of the swatch
+        const bool oneLine = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().ItemSpacing.x +
+                                 ImGui::CalcTextSize(role.c_str()).x <= room;
+        ImGui::TextUnformatted(name.c_str());
+        if (oneLine) ImGui::SameLine();
+        else ImGui::Indent(ImGui::GetFrameHeight());
+        ImGui::TextDisabled("%s", role.c_str());
+        if (!oneLine) ImGui::Unindent(ImGui::GetFrameHeight());
         if (!s.note.empty() && audience == Audience::Clinician && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", s.note.c_str());
         ImGui::PopID();

@@ -6,7 +6,9 @@
 
 namespace medius::ui {
 
-float labelPadding() { return ImGui::GetFontSize() * 0.25f; }
+float labelPadding() {
+    return ImGui::GetFontSize() * 0.25f;
+}
 
 glm::vec2 labelBoxSize(const std::string& text) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());

@@ -26,20 +26,23 @@ void resizeEdge(const SidebarSpec& spec, ActionQueue& actions) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
     char name[64];
     std::snprintf(name, sizeof name, "%s edge", spec.id);
-    ImGui::Begin(name, nullptr, kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
-                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::Begin(name, nullptr,
+                 kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::InvisibleButton("##resize", ImVec2(grip, r.height));
     const bool active = ImGui::IsItemActive();
     if (ImGui::IsItemHovered() || active) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, r.y), ImVec2(x + grip, r.bottom()),
-                                                  ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive
-                                                                            : ImGuiCol_SeparatorHovered));
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            ImVec2(x, r.y), ImVec2(x + grip, r.bottom()),
+            ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : ImGuiCol_SeparatorHovered));
     }
     if (active && ImGui::GetIO().MouseDelta.x != 0.0f) {
         const float mouseX = ImGui::GetIO().MousePos.x;
-        const float px = spec.side == SidebarSide::Left ? mouseX : ImGui::GetIO().DisplaySize.x - mouseX;
-        const float em = std::clamp(px / std::max(ImGui::GetFontSize(), 1.0f), kMinSidebarEm, kMaxSidebarEm);
+        const float px =
+            spec.side == SidebarSide::Left ? mouseX : ImGui::GetIO().DisplaySize.x - mouseX;
+        const float em =
+            std::clamp(px / std::max(ImGui::GetFontSize(), 1.0f), kMinSidebarEm, kMaxSidebarEm);
         char value[32];
         std::snprintf(value, sizeof value, "%.1f", em);
         actions.push_back(SetViewOptionAction{spec.widthOption, value});
@@ -74,16 +77,20 @@ bool beginSidebar(const SidebarSpec& spec, ActionQueue& actions) {
     }
     if (ImGui::ArrowButton("##collapse", left ? ImGuiDir_Left : ImGuiDir_Right))
         actions.push_back(SetViewOptionAction{spec.openOption, "false"});
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the sidebar (%s); drag its edge to resize", spec.key);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Hide the sidebar (%s); drag its edge to resize", spec.key);
     if (!left) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", spec.title);
     }
+    // Every text in a sidebar wraps at its edge: nothing is cut, whatever its width.
+    ImGui::PushTextWrapPos(0.0f);
     return true;
 }
 
 void endSidebar(const SidebarSpec& spec, ActionQueue& actions) {
+    if (spec.open) ImGui::PopTextWrapPos();
     ImGui::End();
     if (spec.open) resizeEdge(spec, actions);
 }
@@ -94,8 +101,9 @@ bool sidebarSection(const char* title, bool* visible, bool* reveal) {
         ImGui::SetNextItemOpen(true);
         *reveal = false;
     }
-    const bool open = visible ? ImGui::CollapsingHeader(title, visible, ImGuiTreeNodeFlags_DefaultOpen)
-                              : ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
+    const bool open = visible
+                          ? ImGui::CollapsingHeader(title, visible, ImGuiTreeNodeFlags_DefaultOpen)
+                          : ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
     if (revealNow) ImGui::SetScrollHereY(0.0f);
     return open;
 }

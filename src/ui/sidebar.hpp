@@ -11,8 +11,8 @@ namespace medius::ui {
 enum class SidebarSide { Left, Right };
 
 struct SidebarSpec {
-    const char* id;           // ImGui window name, e.g. "##left sidebar"
-    const char* title;        // shown beside the collapse button
+    const char* id;     // ImGui window name, e.g. "##left sidebar"
+    const char* title;  // shown beside the collapse button
     SidebarSide side;
     ScreenRect rect;          // from computePanelLayout
     bool open;                // the view option's value

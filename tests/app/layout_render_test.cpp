@@ -27,8 +27,10 @@ struct World {
     World() {
         CommandLine cl;
         buildScene(cl, state.scene, sink);
-        state.content = loadContent(std::string(MEDIUS_SOURCE_DIR) + "/content", knownNames(state.scene), sink);
-        state.info.load(std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy/structure_info.toml", sink);
+        state.content =
+            loadContent(std::string(MEDIUS_SOURCE_DIR) + "/content", knownNames(state.scene), sink);
+        state.info.load(std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy/structure_info.toml",
+                        sink);
         state.view.syncWith(state.scene);
     }
 };
@@ -50,21 +52,24 @@ bool labelPixel(const WindowPicture& picture, glm::vec2 p) {
     constexpr float kSlack = 3.0f;
     for (const LabelPlacement& view : picture.labels) {
         for (const PlacedLabel& l : view.labels) {
-            if (p.x >= l.topLeft.x - kSlack && p.x <= l.topLeft.x + l.size.x + kSlack && p.y >= l.topLeft.y - kSlack &&
-                p.y <= l.topLeft.y + l.size.y + kSlack)
+            if (p.x >= l.topLeft.x - kSlack && p.x <= l.topLeft.x + l.size.x + kSlack &&
+                p.y >= l.topLeft.y - kSlack && p.y <= l.topLeft.y + l.size.y + kSlack)
                 return true;
-            const glm::vec2 end(l.rightSide ? l.topLeft.x : l.topLeft.x + l.size.x, l.topLeft.y + l.size.y * 0.5f);
-            if (nearSegment(p, l.anchor, end, kSlack) || glm::length(p - l.anchor) <= 4.0f + kSlack) return true;
+            const glm::vec2 end(l.rightSide ? l.topLeft.x : l.topLeft.x + l.size.x,
+                                l.topLeft.y + l.size.y * 0.5f);
+            if (nearSegment(p, l.anchor, end, kSlack) || glm::length(p - l.anchor) <= 4.0f + kSlack)
+                return true;
         }
-        if (view.dropped > 0 && p.x >= view.noteTopLeft.x - kSlack && p.y >= view.noteTopLeft.y - kSlack &&
-            p.x <= view.noteTopLeft.x + 200.0f && p.y <= view.noteTopLeft.y + 40.0f)
+        if (view.dropped > 0 && p.x >= view.noteTopLeft.x - kSlack &&
+            p.y >= view.noteTopLeft.y - kSlack && p.x <= view.noteTopLeft.x + 200.0f &&
+            p.y <= view.noteTopLeft.y + 40.0f)
             return true;
     }
     return false;
 }
 
 class LayoutRender : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::string error;
         context_ = render::HeadlessContext::create(true, error);
@@ -86,9 +91,12 @@ protected:
     WindowPicture picture(bool panels) {
         WindowPicture out;
         std::string error;
-        EXPECT_TRUE(renderWindowOffscreen(world().state, *renderer_, kWidth, kHeight, panels, out, error)) << error;
+        EXPECT_TRUE(
+            renderWindowOffscreen(world().state, *renderer_, kWidth, kHeight, panels, out, error))
+            << error;
         if (const char* dir = std::getenv("MEDIUS_TEST_IMAGES"))
-            writePng(std::string(dir) + "/" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+            writePng(std::string(dir) + "/" +
+                         ::testing::UnitTest::GetInstance()->current_test_info()->name() +
                          (panels ? "_with_ui.png" : "_scene_only.png"),
                      out.image);
         return out;
@@ -97,7 +105,8 @@ protected:
     ScreenRect projectedBox(const Bounds& bounds, const ScreenRect& view) const {
         glm::vec2 lo(1e9f), hi(-1e9f);
         for (int corner = 0; corner < 8; ++corner) {
-            const glm::vec3 p((corner & 1) ? bounds.max.x : bounds.min.x, (corner & 2) ? bounds.max.y : bounds.min.y,
+            const glm::vec3 p((corner & 1) ? bounds.max.x : bounds.min.x,
+                              (corner & 2) ? bounds.max.y : bounds.min.y,
                               (corner & 4) ? bounds.max.z : bounds.min.z);
             const auto at = world().state.camera.projectToView(p, view.min(), view.size());
             EXPECT_TRUE(at) << "a corner of the model is behind the camera";
@@ -132,16 +141,20 @@ TEST_F(LayoutRender, TheModelIsFramedInsideTheViewportBesideBothSidebars) {
     ASSERT_FALSE(ui.layout.rightSidebar.empty());
     EXPECT_GE(viewport.area(), 0.5f * kWidth * kHeight);
     const ScreenRect box = projectedBox(visibleBounds(s), viewport);
-    const ScreenRect inside{viewport.x - 1, viewport.y - 1, viewport.width + 2, viewport.height + 2};
-    EXPECT_TRUE(inside.contains(box)) << "model box " << box.x << "," << box.y << " " << box.width << "x"
-                                      << box.height << " against viewport " << viewport.x << "," << viewport.y << " "
-                                      << viewport.width << "x" << viewport.height;
+    const ScreenRect inside{viewport.x - 1, viewport.y - 1, viewport.width + 2,
+                            viewport.height + 2};
+    EXPECT_TRUE(inside.contains(box))
+        << "model box " << box.x << "," << box.y << " " << box.width << "x" << box.height
+        << " against viewport " << viewport.x << "," << viewport.y << " " << viewport.width << "x"
+        << viewport.height;
     // Centred in the viewport, not in the window.
-    EXPECT_NEAR(box.x + box.width * 0.5f, viewport.x + viewport.width * 0.5f, viewport.width * 0.05f);
+    EXPECT_NEAR(box.x + box.width * 0.5f, viewport.x + viewport.width * 0.5f,
+                viewport.width * 0.05f);
     // And the card is open: the selection has a label in the view.
     ASSERT_EQ(ui.labels.size(), 1u);
     bool labelled = false;
-    for (const auto& l : ui.labels[0].labels) labelled = labelled || l.text == s.scene.find("femur_r")->name;
+    for (const auto& l : ui.labels[0].labels)
+        labelled = labelled || l.text == s.scene.find("femur_r")->name;
     EXPECT_TRUE(labelled);
 }
 
@@ -166,7 +179,8 @@ TEST_F(LayoutRender, PanelsChangeNothingInsideTheViewportButTheLabels) {
         for (int x = 0; x < kWidth; ++x) {
             const unsigned char* a = ui.image.pixel(x, y);
             const unsigned char* b = bare.image.pixel(x, y);
-            const bool differs = std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) > 6;
+            const bool differs =
+                std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) > 6;
             const glm::vec2 p(x + 0.5f, y + 0.5f);
             if (!viewport.contains(p)) {
                 ++outside;
@@ -175,7 +189,8 @@ TEST_F(LayoutRender, PanelsChangeNothingInsideTheViewportButTheLabels) {
                 ++changedInside;
             }
         }
-    EXPECT_EQ(changedInside, 0) << "pixels inside the viewport that the panels changed, away from any label";
+    EXPECT_EQ(changedInside, 0)
+        << "pixels inside the viewport that the panels changed, away from any label";
     // The check can fail: the panels do draw, outside the viewport.
     EXPECT_GT(changedOutside, outside / 4);
 }

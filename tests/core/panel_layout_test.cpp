@@ -1,12 +1,13 @@
 // The docked layout (core/panel_layout) and the labels placed in its viewport, for the
 // window sizes, themes and UI scales Medius is used at.
+#include "core/panel_layout.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
 #include <string>
 
 #include "core/label_layout.hpp"
-#include "core/panel_layout.hpp"
 
 using namespace medius;
 
@@ -31,17 +32,20 @@ LayoutMetrics metricsFor(const Case& c) {
 
 std::vector<Case> everyCase() {
     std::vector<Case> cases;
-    for (glm::vec2 w : {glm::vec2(1280, 720), glm::vec2(1600, 1000), glm::vec2(1920, 1080), glm::vec2(3840, 2160)})
+    for (glm::vec2 w : {glm::vec2(1280, 720), glm::vec2(1600, 1000), glm::vec2(1920, 1080),
+                        glm::vec2(3840, 2160)})
         for (bool projector : {false, true})
             for (float scale : {1.0f, 1.25f, 1.5f, 1.75f, 2.0f})
-                for (int open = 0; open < 4; ++open) cases.push_back({w, projector, scale, (open & 1) != 0, (open & 2) != 0});
+                for (int open = 0; open < 4; ++open)
+                    cases.push_back({w, projector, scale, (open & 1) != 0, (open & 2) != 0});
     return cases;
 }
 
 std::string describe(const Case& c) {
     return std::to_string(int(c.window.x)) + "x" + std::to_string(int(c.window.y)) +
            (c.projector ? " projector" : " dark") + " scale " + std::to_string(c.scale) +
-           (c.leftOpen ? " left open" : " left collapsed") + (c.rightOpen ? ", right open" : ", right collapsed");
+           (c.leftOpen ? " left open" : " left collapsed") +
+           (c.rightOpen ? ", right open" : ", right collapsed");
 }
 
 bool overlap(const PlacedLabel& a, const PlacedLabel& b) {
@@ -71,7 +75,8 @@ TEST(PanelLayout, NoPanelIntersectsTheViewportAtAnySizeThemeOrScale) {
         EXPECT_GE(layout.viewport.width, c.window.x * 0.5f - 1.0f) << describe(c);
         EXPECT_GE(layout.viewport.area(), window.area() * 0.5f - c.window.y) << describe(c);
         ASSERT_EQ(layout.views.size(), 1u);
-        EXPECT_TRUE(layout.views[0].contains(layout.viewport) && layout.viewport.contains(layout.views[0]));
+        EXPECT_TRUE(layout.views[0].contains(layout.viewport) &&
+                    layout.viewport.contains(layout.views[0]));
     }
 }
 
@@ -88,7 +93,8 @@ TEST(PanelLayout, BothSidebarsOpenLeaveHalfThe1600x1000WindowToTheModel) {
     // Asked for the widest sidebars: they still leave half of the width.
     SidebarChoice wide;
     wide.leftWidthEm = wide.rightWidthEm = kMaxSidebarEm;
-    const PanelLayout layout = computePanelLayout(metricsFor({{1600, 1000}, false, 1.0f, true, true}), wide);
+    const PanelLayout layout =
+        computePanelLayout(metricsFor({{1600, 1000}, false, 1.0f, true, true}), wide);
     EXPECT_GE(layout.viewport.width, 800.0f);
 }
 
@@ -107,19 +113,23 @@ TEST(PanelLayout, CollapsingASidebarGivesItsRoomToTheViewport) {
 TEST(PanelLayout, WidthsFollowTheUiScaleAndStayWithinLimits) {
     SidebarChoice choice;
     choice.leftWidthEm = 20.0f;
-    const PanelLayout small = computePanelLayout(metricsFor({{3840, 2160}, false, 1.0f, true, true}), choice);
-    const PanelLayout large = computePanelLayout(metricsFor({{3840, 2160}, false, 2.0f, true, true}), choice);
+    const PanelLayout small =
+        computePanelLayout(metricsFor({{3840, 2160}, false, 1.0f, true, true}), choice);
+    const PanelLayout large =
+        computePanelLayout(metricsFor({{3840, 2160}, false, 2.0f, true, true}), choice);
     EXPECT_FLOAT_EQ(small.leftSidebar.width, 320.0f);
     EXPECT_FLOAT_EQ(large.leftSidebar.width, 640.0f) << "widths are in ems";
     choice.leftWidthEm = 1.0f;  // below the minimum: held at it
-    EXPECT_FLOAT_EQ(computePanelLayout(metricsFor({{3840, 2160}, false, 1.0f, true, true}), choice).leftSidebar.width,
+    EXPECT_FLOAT_EQ(computePanelLayout(metricsFor({{3840, 2160}, false, 1.0f, true, true}), choice)
+                        .leftSidebar.width,
                     kMinSidebarEm * 16.0f);
 }
 
 TEST(PanelLayout, HiddenPanelsGiveTheWholeWindowToTheModel) {
     SidebarChoice hidden;
     hidden.panelsHidden = true;
-    const PanelLayout layout = computePanelLayout(metricsFor({{1920, 1080}, true, 1.5f, true, true}), hidden);
+    const PanelLayout layout =
+        computePanelLayout(metricsFor({{1920, 1080}, true, 1.5f, true, true}), hidden);
     EXPECT_EQ(layout.viewport.x, 0.0f);
     EXPECT_EQ(layout.viewport.y, 0.0f);
     EXPECT_EQ(layout.viewport.width, 1920.0f);
@@ -139,7 +149,8 @@ TEST(PanelLayout, ATourCaptionIsABandUnderTheViewNotOverIt) {
 }
 
 TEST(PanelLayout, AComparisonSplitsTheViewportIntoTwoTouchingViews) {
-    const PanelLayout layout = computePanelLayout(metricsFor({{1601, 1000}, false, 1.0f, true, true}), SidebarChoice{}, 2);
+    const PanelLayout layout =
+        computePanelLayout(metricsFor({{1601, 1000}, false, 1.0f, true, true}), SidebarChoice{}, 2);
     ASSERT_EQ(layout.views.size(), 2u);
     EXPECT_FLOAT_EQ(layout.views[0].x, layout.viewport.x);
     EXPECT_FLOAT_EQ(layout.views[0].right(), layout.views[1].x);
@@ -157,32 +168,39 @@ TEST(PanelLayout, LabelsStayInsideTheViewportAndNeverOverlap) {
         const PanelLayout layout = computePanelLayout(m, SidebarChoice{c.leftOpen, c.rightOpen});
         const ScreenRect& view = layout.viewport;
         for (int count : {3, 12, 40}) {
-            std::uniform_real_distribution<float> x(view.x, view.right() - 1), y(view.y, view.bottom() - 1);
+            std::uniform_real_distribution<float> x(view.x, view.right() - 1),
+                y(view.y, view.bottom() - 1);
             // Three names as long as most structure names always fit; crowds of long ones may not.
             std::uniform_int_distribution<int> length(6, count == 3 ? 20 : 48);
             std::vector<LabelRequest> requests;
             for (int i = 0; i < count; ++i) {
                 // About 0.55 em a character, as DejaVu Sans sets them, and the box's padding.
                 const float w = length(random) * 0.55f * m.fontSize + 0.5f * m.fontSize;
-                requests.push_back({"label " + std::to_string(i), {x(random), y(random)}, {w, 1.5f * m.fontSize}});
+                requests.push_back(
+                    {"label " + std::to_string(i), {x(random), y(random)}, {w, 1.5f * m.fontSize}});
             }
             const glm::vec2 note(5.0f * m.fontSize, 1.5f * m.fontSize);
-            const LabelPlacement placed = placeLabels(requests, labelAreaInView(view.min(), view.size(), m.fontSize), note);
+            const LabelPlacement placed =
+                placeLabels(requests, labelAreaInView(view.min(), view.size(), m.fontSize), note);
             EXPECT_EQ(placed.labels.size() + placed.dropped, requests.size()) << describe(c);
-            if (count == 3) EXPECT_EQ(placed.dropped, 0) << describe(c) << ": three labels always fit";
+            if (count == 3)
+                EXPECT_EQ(placed.dropped, 0) << describe(c) << ": three labels always fit";
             for (std::size_t i = 0; i < placed.labels.size(); ++i) {
                 const PlacedLabel& l = placed.labels[i];
                 const ScreenRect box{l.topLeft.x, l.topLeft.y, l.size.x, l.size.y};
-                EXPECT_TRUE(view.contains(box)) << describe(c) << ", " << count << " labels: " << l.text;
+                EXPECT_TRUE(view.contains(box))
+                    << describe(c) << ", " << count << " labels: " << l.text;
                 for (std::size_t j = i + 1; j < placed.labels.size(); ++j)
-                    EXPECT_FALSE(overlap(l, placed.labels[j])) << describe(c) << ": " << l.text << " / "
-                                                              << placed.labels[j].text;
+                    EXPECT_FALSE(overlap(l, placed.labels[j]))
+                        << describe(c) << ": " << l.text << " / " << placed.labels[j].text;
             }
             if (placed.dropped > 0) {
-                const ScreenRect noteBox{placed.noteTopLeft.x, placed.noteTopLeft.y, note.x, note.y};
+                const ScreenRect noteBox{placed.noteTopLeft.x, placed.noteTopLeft.y, note.x,
+                                         note.y};
                 EXPECT_TRUE(view.contains(noteBox)) << describe(c);
                 for (const PlacedLabel& l : placed.labels)
-                    EXPECT_FALSE(noteBox.intersects({l.topLeft.x, l.topLeft.y, l.size.x, l.size.y})) << describe(c);
+                    EXPECT_FALSE(noteBox.intersects({l.topLeft.x, l.topLeft.y, l.size.x, l.size.y}))
+                        << describe(c);
             }
         }
     }
