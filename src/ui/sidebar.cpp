@@ -26,9 +26,12 @@ void resizeEdge(const SidebarSpec& spec, ActionQueue& actions) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
     char name[64];
     std::snprintf(name, sizeof name, "%s edge", spec.id);
+    // Without NoBringToFrontOnFocus, unlike the sidebar: ImGui puts a new window with that flag
+    // at the back, and the edge must lie over its sidebar to be grabbed.
     ImGui::Begin(name, nullptr,
-                 kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
-                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing);
+                 (kFixed & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground |
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::InvisibleButton("##resize", ImVec2(grip, r.height));
     const bool active = ImGui::IsItemActive();
     if (ImGui::IsItemHovered() || active) {

@@ -239,10 +239,22 @@ TEST_F(MediusWindow, ClickSelectsTheTrochanterDragTurnsAndViewKeysMoveTheCamera)
     });
     ASSERT_TRUE(posterior) << "key 2 did not move to the posterior view: " << describe(readReport(report_));
 
+    // Dragging the right sidebar's inner edge to the right narrows it: the 3D view widens.
+    const auto right = [](const glm::ivec4& v) { return v.x + v.z; };
+    const glm::ivec4 wide = posterior->viewport;
+    const glm::ivec2 edge(right(wide) + 2, wide.y + wide.w / 2);
+    ASSERT_TRUE(moveTo(edge)) << describe(readReport(report_));
+    ASSERT_TRUE(press()) << describe(readReport(report_));
+    ASSERT_TRUE(moveTo(edge + glm::ivec2(60, 0))) << describe(readReport(report_));
+    ASSERT_TRUE(moveTo(edge + glm::ivec2(120, 0))) << describe(readReport(report_));
+    ASSERT_TRUE(release()) << describe(readReport(report_));
+    auto resized = waitFor(report_, [&](const Report& r) { return right(r.viewport) > right(wide) + 40; });
+    ASSERT_TRUE(resized) << "dragging the sidebar's edge did not resize it: " << describe(readReport(report_));
+    EXPECT_NEAR(resized->pose.yaw, posterior->pose.yaw, 1e-4f) << "a drag on the edge must not turn the view";
+
     // ] collapses the right sidebar and [ the left one: the 3D view takes their room (the
     // other sidebar may widen back to the width asked for, which both open could not give).
-    const glm::ivec4 docked = posterior->viewport;
-    const auto right = [](const glm::ivec4& v) { return v.x + v.z; };
+    const glm::ivec4 docked = resized->viewport;
     ASSERT_TRUE(key("bracketright")) << describe(readReport(report_));
     auto rightClosed = waitFor(report_, [&](const Report& r) { return right(r.viewport) > right(docked) + 100; });
     ASSERT_TRUE(rightClosed) << "] did not collapse the right sidebar: " << describe(readReport(report_));
