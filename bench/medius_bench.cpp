@@ -1,4 +1,4 @@
-// medius_bench [out.json]: times what a user waits for, on this machine, and prints a
+// medius_bench [out.json [--shading]]: times what a user waits for, on this machine, and prints a
 // table and writes JSON. Anatomy generation (always generated here, never from the cache),
 // content loading, picking latency (BVH ray casts through random pixels), offscreen frame
 // times at 1920x1080 and 3840x2160, GPU memory of the scene's buffers and peak resident
@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +41,9 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // --shading: only the default scene at 1080p, with each depth-shading effect alone, for
+    // tuning those effects without the whole run.
+    const bool shadingOnly = argc > 2 && std::string(argv[2]) == "--shading";
     std::vector<Row> rows;
     app::AppState state;
     DiagnosticSink sink;
@@ -104,16 +108,21 @@ int main(int argc, char** argv) {
             if (!target.resize(w, h, samples, error)) return;
             renderer.render(state.scene, state.view, state.camera, state.options, target, detail);  // warm
             glFinish();
-            std::vector<double> f;
+            std::vector<double> f, cpu;
             for (int i = 0; i < 5; ++i) {
                 state.camera.rotate(20.0f, 0.0f, static_cast<float>(h));  // an orbit step
                 const auto a = Clock::now();
+                const std::clock_t c = std::clock();
                 renderer.render(state.scene, state.view, state.camera, state.options, target, detail);
                 glFinish();
                 f.push_back(ms(a, Clock::now()));
+                cpu.push_back(1000.0 * static_cast<double>(std::clock() - c) / CLOCKS_PER_SEC);
             }
             rows.push_back({"frame, " + name + " (" + std::to_string(renderer.lastTriangles()) + " triangles)",
                             percentile(f, 0.5), "ms"});
+            // The processor time of all of llvmpipe's threads: the frame's cost even while
+            // other work shares the machine (wall time then varies several fold).
+            if (shadingOnly) rows.push_back({"  its processor time", percentile(cpu, 0.5), "ms"});
         };
         // The three scenes at both sizes: still frames are 4x multisampled; while the camera
         // moves the window draws single-sampled, simplified frames.
@@ -124,6 +133,11 @@ int main(int argc, char** argv) {
             state.options.section = "off";
             state.applyCondition(sink);
             frame("anatomy, " + size + ", 4x MSAA", w, h, 4);
+            // The same still frame without the depth shading (ambient occlusion, tissue
+            // materials, striation): the cost of those effects, measured in the same run.
+            state.options.ambientOcclusion = state.options.tissueMaterials = state.options.striation = false;
+            frame("anatomy, " + size + ", 4x MSAA, depth shading off", w, h, 4);
+            state.options.ambientOcclusion = state.options.tissueMaterials = state.options.striation = true;
             frame("anatomy, " + size + ", moving (no MSAA, simplified)", w, h, 1, render::RenderDetail::Interactive);
             state.conditionId = "gluteal_tendinopathy";
             state.applyCondition(sink);
@@ -139,8 +153,24 @@ int main(int argc, char** argv) {
             frame("X-ray with a coronal section, weighted transparency, " + size + ", 4x", w, h, 4);
             state.options.transparency = "sorted";
         };
-        scenes(1920, 1080);
-        scenes(3840, 2160);
+        if (shadingOnly) {
+            state.applyCondition(sink);
+            const auto only = [&](bool ao, bool materials, bool striation, const char* name) {
+                state.options.ambientOcclusion = ao;
+                state.options.tissueMaterials = materials;
+                state.options.striation = striation;
+                frame(std::string("anatomy, 1920x1080, 4x MSAA, ") + name, 1920, 1080, 4);
+            };
+            only(true, true, true, "all depth shading");
+            only(false, false, false, "depth shading off");
+            only(true, false, false, "ambient occlusion only");
+            only(false, true, false, "tissue materials only");
+            only(false, false, true, "striation only");
+            frame("anatomy, 1920x1080, moving", 1920, 1080, 1, render::RenderDetail::Interactive);
+        } else {
+            scenes(1920, 1080);
+            scenes(3840, 2160);
+        }
         rows.push_back({"GPU memory of the scene's buffers", renderer.gpuBytes() / 1048576.0, "MiB"});
         rows.push_back({std::string("renderer: ") + context->rendererName(), 0, ""});
     } else {

@@ -26,6 +26,16 @@ uniform vec3 uReferredPainColour;
 
 uniform int uWeightedPass;  // 1: write the order-independent sums instead of a colour
 
+#ifdef TISSUE_MATERIALS
+// The still frame's variant: a surface response per tissue (render/tissue_material.hpp).
+// Built separately so frames drawn while the camera moves pay nothing for it.
+in vec3 vFibre;               // pelvic frame; zero where the mesh has no fibres
+uniform mat4 uView;
+uniform vec4 uSurface;        // specular strength, sharpness (0 broad, 1 glossy), wrap, fluid
+uniform vec4 uDetail;         // grain, striation, fibre sheen, fascicle spacing (mm)
+uniform vec3 uOrigin;         // the structure's centre: keeps pattern phases small
+#endif
+
 out vec4 fragColour;
 layout(location = 1) out vec4 fragLogClear;  // only read in the weighted pass
 
@@ -57,6 +67,37 @@ float segmentDistance(vec3 p, vec3 a, vec3 b) {
     return length(p - (a + ab * t));
 }
 
+#ifdef TISSUE_MATERIALS
+// A smooth wave of period 1 in [-1, 1], close to a sine: a few operations where sin() is
+// a long polynomial on a software renderer.
+float wave(float x) {
+    float t = abs(fract(x) - 0.5) * 2.0;
+    return t * t * (3.0 - 2.0 * t) * 2.0 - 1.0;
+}
+
+// Faint grain: a product of waves along unrelated directions. Smooth and low in contrast,
+// so it reads as the surface of dry bone, never as dirt or noise.
+float grain(vec3 p) {
+    return wave(dot(p, vec3(0.084, 0.065, -0.049))) * wave(dot(p, vec3(-0.041, 0.099, 0.075))) *
+           wave(dot(p, vec3(0.062, -0.053, 0.097)));
+}
+
+// Fascicles: a pattern of the position across the fibre only (its coordinates in the plane
+// normal to the fibre), so it is constant along the fibre and stripes any surface the fibres
+// run over. In [-1, 1]; zero where there is no fibre or the stripes would be finer than the
+// pixels (the fade keeps them from shimmering when zoomed out).
+float fascicles(vec3 p, vec3 fibre, float spacing) {
+    vec3 u = normalize(cross(fibre, vec3(0.36, 0.48, 0.80)));
+    vec3 w = cross(fibre, u);
+    float a = dot(p, u) / spacing, b = dot(p, w) / spacing;
+    // Two waves at a slight beat: bundles of uneven width, as real fascicles are.
+    float s = 0.6 * wave(a + 0.13 * wave(0.31 * b)) + 0.4 * wave(1.37 * b);
+    float mmPerPixel = length(fwidth(vWorldPosition));
+    // Full strength from about five pixels a stripe, none below two and a half.
+    return s * clamp(spacing / max(mmPerPixel, 1e-4) * 0.57 - 1.0, 0.0, 1.0);
+}
+#endif
+
 void main() {
     vec3 n = normalize(vViewNormal);
     vec3 v = normalize(-vViewPosition);
@@ -68,14 +109,40 @@ void main() {
     float keyDiffuse = max(dot(n, kKeyDirection), 0.0);
     float fillDiffuse = max(dot(n, kFillDirection), 0.0);
     vec3 h = normalize(kKeyDirection + v);
-    // Wet tissue has a soft, broad highlight rather than a sharp plastic one.
-    float specular = pow24(max(dot(n, h), 0.0)) * 0.18 * step(0.0, keyDiffuse);
     float facing = 1.0 - max(dot(n, v), 0.0);
     float rim = facing * facing * facing * uRimStrength;
-    vec3 light = ambient + kKeyColour * keyDiffuse + kFillColour * fillDiffuse;
-
     vec3 base = uBaseColour;
     float alpha = uOpacity;
+#ifdef TISSUE_MATERIALS
+    float nh = max(dot(n, h), 0.0);
+    float broad = pow24(nh);
+    // Glossy tissue (tendon, the bursa's fluid) has a tighter, brighter highlight.
+    float specular = uSurface.x * mix(broad, broad * broad * broad, uSurface.y) * step(0.0, keyDiffuse);
+    // Wrapped diffuse: light reaches a little past the terminator, as in soft tissue.
+    float wrap = uSurface.z;
+    float keyWrapped = max((dot(n, kKeyDirection) + wrap) / (1.0 + wrap), 0.0);
+    vec3 light = ambient + kKeyColour * keyWrapped + kFillColour * fillDiffuse;
+    base *= 1.0 + uDetail.x * grain(vWorldPosition - uOrigin);
+    float fibreLength = length(vFibre);
+    if (fibreLength > 0.5) {
+        vec3 fibre = vFibre / fibreLength;
+        float stripes = fascicles(vWorldPosition - uOrigin, fibre, uDetail.w);
+        base *= 1.0 + uDetail.y * stripes;
+        // Sheen along the fibres (Kajiya-Kay): a soft anisotropic band across them.
+        vec3 t = normalize(mat3(uView) * fibre);
+        float th = dot(t, h);
+        float sheen = sqrt(max(1.0 - th * th, 0.0));
+        float s2 = sheen * sheen, s4 = s2 * s2, s8 = s4 * s4;
+        specular += uDetail.z * s8 * s8 * (0.8 + 0.2 * stripes) * keyWrapped;
+    }
+    // A fluid sac: thin and clear where seen face on, denser toward its rim, with a wet glint.
+    alpha *= mix(1.0, mix(0.55, 1.0, facing * facing), uSurface.w);
+    rim += uSurface.w * facing * facing * 0.25;
+#else
+    // Wet tissue has a soft, broad highlight rather than a sharp plastic one.
+    float specular = pow24(max(dot(n, h), 0.0)) * 0.18 * step(0.0, keyDiffuse);
+    vec3 light = ambient + kKeyColour * keyDiffuse + kFillColour * fillDiffuse;
+#endif
     if (uPaintCanvas == 1 && uZoneCount > 0) {
         float local = 0.0, referred = 0.0;
         for (int i = 0; i < uZoneCount; ++i) {

@@ -2,6 +2,10 @@
 // Structures are stored in the pelvic frame already, so there is no model matrix.
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
+#ifdef TISSUE_MATERIALS
+layout(location = 2) in vec3 aFibre;  // zero on meshes without fibre directions
+out vec3 vFibre;
+#endif
 
 uniform mat4 uViewProjection;
 uniform mat4 uView;
@@ -17,6 +21,9 @@ void main() {
     // uView is a rigid transform, so its upper 3x3 also transforms normals.
     vViewNormal = mat3(uView) * aNormal;
     vWorldPosition = aPosition;
+#ifdef TISSUE_MATERIALS
+    vFibre = aFibre;
+#endif
     gl_ClipDistance[0] = dot(uClipPlane, vec4(aPosition, 1.0));
     gl_Position = uViewProjection * vec4(aPosition, 1.0);
 }

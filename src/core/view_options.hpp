@@ -22,6 +22,10 @@ struct ViewOptions {
     std::string transparency = "sorted";
     bool backgroundGradient = true;
     bool rimLight = true;
+    // Shading with depth (issue 13): still frames only, so moving frames cost what they did.
+    bool ambientOcclusion = true;  // screen-space, from the opaque depth
+    bool tissueMaterials = true;   // a surface response per layer: matte bone, glossy tendon...
+    bool striation = true;         // muscle fascicles drawn along the mesh's fibre directions
     float exposure = 1.0f;
     bool xray = false;  // everything but the selection see-through
     bool labels = true;  // leader-line labels for the condition's structures and the selection

@@ -6,6 +6,7 @@ GpuMesh::GpuMesh() {
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &positionBuffer_);
     glGenBuffers(1, &normalBuffer_);
+    glGenBuffers(1, &fibreBuffer_);
     glGenBuffers(1, &indexBuffer_);
     glBindVertexArray(vao_);
     glBindBuffer(GL_ARRAY_BUFFER, positionBuffer_);
@@ -14,6 +15,10 @@ GpuMesh::GpuMesh() {
     glBindBuffer(GL_ARRAY_BUFFER, normalBuffer_);
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
     glEnableVertexAttribArray(1);
+    // Attribute 2, the fibre direction, is enabled only for meshes that have one; the
+    // others read the current value of attribute 2, which SceneRenderer keeps at zero.
+    glBindBuffer(GL_ARRAY_BUFFER, fibreBuffer_);
+    glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);
     glBindVertexArray(0);
 }
@@ -21,12 +26,14 @@ GpuMesh::GpuMesh() {
 GpuMesh::~GpuMesh() {
     glDeleteBuffers(1, &positionBuffer_);
     glDeleteBuffers(1, &normalBuffer_);
+    glDeleteBuffers(1, &fibreBuffer_);
     glDeleteBuffers(1, &indexBuffer_);
     if (coarseIndexBuffer_) glDeleteBuffers(1, &coarseIndexBuffer_);
     glDeleteVertexArrays(1, &vao_);
 }
 
-void GpuMesh::update(const TriangleMesh& mesh, bool positionsChanged, bool normalsChanged) {
+void GpuMesh::update(const TriangleMesh& mesh, bool positionsChanged, bool normalsChanged,
+                     bool fibresChanged) {
     const auto bytes = [](const auto& v) {
         return static_cast<GLsizeiptr>(v.size() * sizeof(v[0]));
     };
@@ -46,8 +53,18 @@ void GpuMesh::update(const TriangleMesh& mesh, bool positionsChanged, bool norma
         glBufferData(GL_ARRAY_BUFFER, bytes(mesh.normals), mesh.normals.data(), GL_STATIC_DRAW);
         ++normalUploads_;
     }
+    if (fibresChanged) {
+        hasFibres_ = !mesh.fibres.empty() && mesh.fibres.size() == mesh.positions.size();
+        glBindBuffer(GL_ARRAY_BUFFER, fibreBuffer_);
+        glBufferData(GL_ARRAY_BUFFER, hasFibres_ ? bytes(mesh.fibres) : 0,
+                     hasFibres_ ? mesh.fibres.data() : nullptr, GL_STATIC_DRAW);
+        if (hasFibres_) glEnableVertexAttribArray(2);
+        else glDisableVertexAttribArray(2);
+        fibreBytes_ = hasFibres_ ? bytes(mesh.fibres) : 0;
+        ++fibreUploads_;
+    }
     glBindVertexArray(0);
-    gpuBytes_ = bytes(mesh.positions) + bytes(mesh.normals) + bytes(mesh.indices);
+    gpuBytes_ = bytes(mesh.positions) + bytes(mesh.normals) + fibreBytes_ + bytes(mesh.indices);
 }
 
 void GpuMesh::setCoarseIndices(const std::vector<std::uint32_t>& indices) {

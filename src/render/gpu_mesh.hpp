@@ -16,8 +16,10 @@ public:
     GpuMesh(const GpuMesh&) = delete;
     GpuMesh& operator=(const GpuMesh&) = delete;
 
-    // Marks the streams that differ in size or were flagged as changed.
-    void update(const TriangleMesh& mesh, bool positionsChanged, bool normalsChanged);
+    // Uploads the streams flagged as changed. Fibre directions (muscles only) feed the
+    // striation; a mesh without them reads a zero direction, which the shader leaves plain.
+    void update(const TriangleMesh& mesh, bool positionsChanged, bool normalsChanged,
+                bool fibresChanged);
     // A second triangle list over the same vertices, drawn while the camera moves
     // (core/mesh_simplify.hpp). Empty: the full list is drawn then too.
     void setCoarseIndices(const std::vector<std::uint32_t>& indices);
@@ -29,13 +31,17 @@ public:
     // How many times each stream was uploaded; tests check dirty-bit behaviour.
     int positionUploads() const { return positionUploads_; }
     int normalUploads() const { return normalUploads_; }
+    int fibreUploads() const { return fibreUploads_; }
+    bool hasFibres() const { return hasFibres_; }
 
 private:
-    GLuint vao_ = 0, positionBuffer_ = 0, normalBuffer_ = 0, indexBuffer_ = 0;
+    GLuint vao_ = 0, positionBuffer_ = 0, normalBuffer_ = 0, fibreBuffer_ = 0, indexBuffer_ = 0;
     GLuint coarseIndexBuffer_ = 0;
     GLsizei indexCount_ = 0, coarseCount_ = 0;
     std::size_t gpuBytes_ = 0, coarseBytes_ = 0;
-    int positionUploads_ = 0, normalUploads_ = 0;
+    std::size_t fibreBytes_ = 0;
+    int positionUploads_ = 0, normalUploads_ = 0, fibreUploads_ = 0;
+    bool hasFibres_ = false;
 };
 
 }  // namespace medius::render

@@ -20,6 +20,8 @@ public:
     // what the driver offers. Returns false with `error` set on failure.
     bool resize(int width, int height, int samples, std::string& error);
     void bindForDrawing() const;
+    // The framebuffer bindForDrawing binds: the multisampled one, or the resolved one.
+    GLuint drawFramebuffer() const { return msaaFbo_ ? msaaFbo_ : resolveFbo_; }
     // Resolves multisamples into the texture; a no-op at one sample.
     void resolve() const;
     // Copies the resolved image to a framebuffer (the window), filling width x height.

@@ -6,6 +6,7 @@
 
 #include "core/condition_view.hpp"
 #include "core/mesh_simplify.hpp"
+#include "render/tissue_material.hpp"
 
 namespace medius::render {
 
@@ -30,6 +31,16 @@ SceneRenderer::SceneRenderer()
       outlineProgram_("outline.vert.glsl", "outline.frag.glsl"),
       weightedResolveProgram_("background.vert.glsl", "oit_composite.frag.glsl") {
     glGenVertexArrays(1, &emptyVao_);
+    // Meshes without fibre directions leave attribute 2 disabled and read this: no fibre.
+    glVertexAttrib3f(2, 0.0f, 0.0f, 0.0f);
+}
+
+void SceneRenderer::setMaterial(Layer layer, const ViewOptions& options, const glm::vec3& origin) {
+    if (mesh_ != materialProgram_.get()) return;
+    const TissueMaterial m = tissueMaterial(layer, options);
+    mesh_->set("uSurface", glm::vec4(m.specular, m.sharpness, m.wrap, m.fluid));
+    mesh_->set("uDetail", glm::vec4(m.grain, m.striation, m.sheen, m.fascicleSpacing));
+    mesh_->set("uOrigin", origin);
 }
 
 void SceneRenderer::syncGeometry(const Scene& scene) {
@@ -45,7 +56,7 @@ void SceneRenderer::syncGeometry(const Scene& scene) {
                            uploadedIds_[i] != structures[i].id;
         if (!stale) continue;
         if (!meshes_[i]) meshes_[i] = std::make_unique<GpuMesh>();
-        meshes_[i]->update(structures[i].mesh, true, true);
+        meshes_[i]->update(structures[i].mesh, true, true, true);
         // The simplified list depends on the triangles, not on where the vertices are:
         // a new pose moves the vertices of both lists at once, so it is built only for a
         // new mesh.
@@ -91,11 +102,11 @@ void SceneRenderer::setPainZones(const ViewState& view) {
         b[i] = glm::vec4(segments[i].b, segments[i].referred ? -segments[i].intensity
                                                              : segments[i].intensity);
     }
-    meshProgram_.set("uZoneCount", n);
-    meshProgram_.set("uZoneA", a);
-    meshProgram_.set("uZoneB", b);
-    meshProgram_.set("uLocalPainColour", localPainColour());
-    meshProgram_.set("uReferredPainColour", referredPainColour());
+    mesh_->set("uZoneCount", n);
+    mesh_->set("uZoneA", a);
+    mesh_->set("uZoneB", b);
+    mesh_->set("uLocalPainColour", localPainColour());
+    mesh_->set("uReferredPainColour", referredPainColour());
 }
 
 void SceneRenderer::drawSectionCaps(const Scene& scene, const ViewState& view,
@@ -114,16 +125,17 @@ void SceneRenderer::drawSectionCaps(const Scene& scene, const ViewState& view,
                           centre - u * h + v * h};
         quad.normals.assign(4, -n);  // facing the removed side, where the viewer looks from
         quad.indices = {0, 2, 1, 0, 3, 2};  // wound to face along the normals
-        capQuad_.update(quad, true, true);
+        capQuad_.update(quad, true, true, true);
         capPlane_ = plane;
     }
     glEnable(GL_STENCIL_TEST);
     glClearStencil(0);
     glClear(GL_STENCIL_BUFFER_BIT);
     glStencilMask(0x01);
-    meshProgram_.set("uPaintCanvas", 0);
-    meshProgram_.set("uEmissive", 0.0f);
-    meshProgram_.set("uOpacity", 1.0f);
+    mesh_->set("uPaintCanvas", 0);
+    mesh_->set("uEmissive", 0.0f);
+    mesh_->set("uOpacity", 1.0f);
+    setMaterial(Layer::Other, ViewOptions{}, glm::vec3(0.0f));  // cut faces: the plain response
     for (std::size_t i = 0; i < std::min(scene.size(), view.appearances().size()); ++i) {
         const auto& a = view.appearance(i);
         if (!a.visible || a.opacity < 1.0f || a.painCanvas) continue;
@@ -141,7 +153,7 @@ void SceneRenderer::drawSectionCaps(const Scene& scene, const ViewState& view,
         glStencilFunc(GL_EQUAL, 1, 0x01);
         glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);  // and clear the bit for the next structure
         glDisable(GL_CLIP_DISTANCE0);  // the cap lies on the plane itself
-        meshProgram_.set("uBaseColour", a.colour * 0.8f);  // cut tissue reads darker
+        mesh_->set("uBaseColour", a.colour * 0.8f);  // cut tissue reads darker
         capQuad_.draw();
         glEnable(GL_CLIP_DISTANCE0);
     }
@@ -202,6 +214,15 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
                 meshes_[i]->setCoarseIndices(clusteredIndices(s.mesh, target));
             coarseStale_[i] = false;
         }
+    // Still frames get the depth effects; frames while the camera moves stay as cheap as before.
+    const bool still = detail == RenderDetail::Full;
+    mesh_ = &meshProgram_;
+    if (still && materialsWanted(options)) {
+        if (!materialProgram_)
+            materialProgram_ = std::make_unique<ShaderProgram>("mesh.vert.glsl", "mesh.frag.glsl",
+                                                               "#define TISSUE_MATERIALS\n");
+        mesh_ = materialProgram_.get();
+    }
     target.bindForDrawing();
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
@@ -211,16 +232,16 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
 
     const float aspect = static_cast<float>(target.width()) / std::max(target.height(), 1);
     const glm::mat4 viewMatrix = camera.viewMatrix();
-    meshProgram_.use();
-    meshProgram_.set("uView", viewMatrix);
-    meshProgram_.set("uViewProjection", camera.projectionMatrix(aspect) * viewMatrix);
-    meshProgram_.set("uExposure", options.exposure);
-    meshProgram_.set("uRimStrength", options.rimLight ? 0.35f : 0.0f);
-    meshProgram_.set("uSkyDirection", glm::normalize(glm::mat3(viewMatrix) * glm::vec3(0, 1, 0)));
+    mesh_->use();
+    mesh_->set("uView", viewMatrix);
+    mesh_->set("uViewProjection", camera.projectionMatrix(aspect) * viewMatrix);
+    mesh_->set("uExposure", options.exposure);
+    mesh_->set("uRimStrength", options.rimLight ? 0.35f : 0.0f);
+    mesh_->set("uSkyDirection", glm::normalize(glm::mat3(viewMatrix) * glm::vec3(0, 1, 0)));
     const auto plane = sectionPlane(options);
     // With no section, a plane that keeps everything.
     const glm::vec4 clip = plane.value_or(glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
-    meshProgram_.set("uClipPlane", clip);
+    mesh_->set("uClipPlane", clip);
     if (plane) glEnable(GL_CLIP_DISTANCE0);
 
     glEnable(GL_DEPTH_TEST);
@@ -233,10 +254,11 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
     const std::size_t count = std::min(structures.size(), view.appearances().size());
     const auto drawStructure = [&](std::size_t i, float opacity) {
         const auto& a = view.appearance(i);
-        meshProgram_.set("uBaseColour", a.colour);
-        meshProgram_.set("uOpacity", opacity);
-        meshProgram_.set("uEmissive", a.highlighted ? kHighlightEmissive : 0.0f);
-        meshProgram_.set("uPaintCanvas", a.painCanvas ? 1 : 0);
+        setMaterial(structures[i].layer, options, centres_[i]);
+        mesh_->set("uBaseColour", a.colour);
+        mesh_->set("uOpacity", opacity);
+        mesh_->set("uEmissive", a.highlighted ? kHighlightEmissive : 0.0f);
+        mesh_->set("uPaintCanvas", a.painCanvas ? 1 : 0);
         meshes_[i]->draw(coarse_);
         lastTriangles_ += meshes_[i]->drawnTriangles(coarse_);
     };
@@ -255,7 +277,10 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         const auto& a = view.appearance(i);
         if (!a.visible || a.opacity <= 0.0f) continue;
         // The pain canvas blends its paint over what lies under it, so it is drawn translucent.
-        if (a.opacity < 1.0f || (a.painCanvas && !view.painSegments().empty())) {
+        // So is a fluid sac when materials are on: its material sets how clear it is.
+        const bool fluid = mesh_ == materialProgram_.get() &&
+                           tissueMaterial(structures[i].layer, options).fluid > 0.0f;
+        if (a.opacity < 1.0f || (a.painCanvas && !view.painSegments().empty()) || fluid) {
             translucent.push_back(i);
             continue;
         }
@@ -271,8 +296,17 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         if (closed) glDisable(GL_CULL_FACE);
     }
     if (plane) drawSectionCaps(scene, view, *plane);
+    if (still && options.ambientOcclusion) {
+        // On the opaque picture only: what is drawn after it is neither darkened nor occluding.
+        if (!ambientOcclusion_) ambientOcclusion_ = std::make_unique<AmbientOcclusion>();
+        glDisable(GL_CLIP_DISTANCE0);  // the full-screen passes write no clip distance
+        ambientOcclusion_->apply(target, camera.projectionMatrix(aspect), emptyVao_);
+        if (plane) glEnable(GL_CLIP_DISTANCE0);
+        glEnable(GL_DEPTH_TEST);
+        mesh_->use();
+    }
 
-    meshProgram_.set("uWeightedPass", 0);
+    mesh_->set("uWeightedPass", 0);
     bool translucentDone = false;
     std::string weightedError;  // targets that cannot be made: the sorted pass below instead
     if (!translucent.empty() && options.transparency == "weighted" &&
@@ -283,10 +317,10 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE);
         glDepthMask(GL_FALSE);
-        meshProgram_.use();
-        meshProgram_.set("uWeightedPass", 1);
+        mesh_->use();
+        mesh_->set("uWeightedPass", 1);
         for (std::size_t i : translucent) drawStructure(i, view.appearance(i).opacity);
-        meshProgram_.set("uWeightedPass", 0);
+        mesh_->set("uWeightedPass", 0);
         target.bindForDrawing();
         glDisable(GL_DEPTH_TEST);
         glDisable(GL_CLIP_DISTANCE0);  // the full-screen pass writes no clip distance

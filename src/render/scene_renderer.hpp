@@ -9,6 +9,7 @@
 #include "core/structure.hpp"
 #include "core/view_options.hpp"
 #include "core/view_state.hpp"
+#include "render/ambient_occlusion.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/render_target.hpp"
 #include "render/shader_program.hpp"
@@ -42,7 +43,13 @@ private:
     void drawSectionCaps(const Scene& scene, const ViewState& view, const glm::vec4& plane);
     void drawOutlines(const Scene& scene, const ViewState& view, const glm::mat4& viewProjection,
                       const glm::vec4& clip, const RenderTarget& target);
+    void setMaterial(Layer layer, const ViewOptions& options, const glm::vec3& origin);
     ShaderProgram meshProgram_;
+    // Still frames with tissue materials or striation: the same shaders built with
+    // TISSUE_MATERIALS, made at the first such frame. mesh_ is the one this frame draws with.
+    std::unique_ptr<ShaderProgram> materialProgram_;
+    ShaderProgram* mesh_ = &meshProgram_;
+    std::unique_ptr<AmbientOcclusion> ambientOcclusion_;  // made at the first still frame with it
     ShaderProgram backgroundProgram_;
     ShaderProgram outlineProgram_;
     ShaderProgram weightedResolveProgram_;

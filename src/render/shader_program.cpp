@@ -14,10 +14,15 @@ const char* shaderText(std::string_view name) {
 }
 
 namespace {
-GLuint compile(GLenum stage, const std::string& file) {
-    const char* text = shaderText(file);
+GLuint compile(GLenum stage, const std::string& file, const std::string& defines) {
+    // The defines go after the #version line, which must come first.
+    const std::string_view text = shaderText(file);
+    const std::size_t cut = text.find('\n') == std::string_view::npos ? text.size() : text.find('\n') + 1;
+    const char* parts[] = {text.data(), defines.c_str(), text.data() + cut};
+    const GLint lengths[] = {static_cast<GLint>(cut), static_cast<GLint>(defines.size()),
+                             static_cast<GLint>(text.size() - cut)};
     GLuint shader = glCreateShader(stage);
-    glShaderSource(shader, 1, &text, nullptr);
+    glShaderSource(shader, 3, parts, lengths);
     glCompileShader(shader);
     GLint ok = GL_FALSE;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
@@ -31,11 +36,12 @@ GLuint compile(GLenum stage, const std::string& file) {
 }
 }  // namespace
 
-ShaderProgram::ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile) {
-    const GLuint vs = compile(GL_VERTEX_SHADER, vertexFile);
+ShaderProgram::ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile,
+                             const std::string& defines) {
+    const GLuint vs = compile(GL_VERTEX_SHADER, vertexFile, defines);
     GLuint fs = 0;
     try {
-        fs = compile(GL_FRAGMENT_SHADER, fragmentFile);
+        fs = compile(GL_FRAGMENT_SHADER, fragmentFile, defines);
     } catch (...) {
         glDeleteShader(vs);
         throw;

@@ -13,7 +13,10 @@ namespace medius::render {
 // driver's log: embedded shaders failing is a bug, not bad user input.
 class ShaderProgram {
 public:
-    ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile);
+    // `defines` ("#define NAME\n" lines) builds a variant of the same files, e.g. one
+    // that pays for an effect only where it is drawn.
+    ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile,
+                  const std::string& defines = "");
     ~ShaderProgram();
     ShaderProgram(const ShaderProgram&) = delete;
     ShaderProgram& operator=(const ShaderProgram&) = delete;
