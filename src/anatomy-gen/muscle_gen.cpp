@@ -21,6 +21,19 @@ TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
             "the same length (at least two stations)");
         return {};
     }
+    // Optional: move each station along `outward` (away from the bone) by `outward_shifts`
+    // (mm, one per station, usually per sex): a muscle made thicker for one sex keeps its deep
+    // face on the bone instead of growing into it.
+    if (c.has("outward_shifts")) {
+        const glm::vec3 outward = c.vector("outward");
+        const auto shifts = c.numbers("outward_shifts");
+        if (!c.ok()) return {};
+        if (shifts.size() != n || glm::length(outward) < 1e-6f) {
+            c.error("outward_shifts needs one value per station and a non-zero outward vector");
+            return {};
+        }
+        for (std::size_t i = 0; i < n; ++i) centres[i] += glm::normalize(outward) * shifts[i];
+    }
     std::vector<SweepStation> stations;
     for (std::size_t i = 0; i < n; ++i)
         stations.push_back({centres[i], widths[i], halfWidths[i], halfThick[i]});

@@ -288,6 +288,95 @@ TEST(HipModel, MuscleVolumeRatios) {
     EXPECT_NEAR(medius / 1000.0, 280.0, 280.0 * 0.3);  // cm3, female
 }
 
+// Per-sex volumes (cm3), clinical-facts.md 1.6: Belzunce 2022 [S] in-vivo volumes normalised to
+// lean body mass, median (IQR) cm3/kg: maximus 12.6 (10.8-13.8), medius 6.3 (5.6-6.7), minimus
+// 1.6 (1.4-1.7), TFL 0.8 (0.6-1.0); times the sheet's lean masses, 45 kg female and 60 kg male
+// ([K]), they give the derived [D] volumes (female 570 / 280 / 72 / 36, male 760 / 380 / 96 /
+// 48). Tolerance: the IQR times the same lean mass (the sheet's stated spread).
+struct VolumeRange {
+    const char* muscle;
+    double median, low, high;  // cm3 per kg lean mass
+};
+constexpr VolumeRange kBelzunce[] = {{"gluteus_maximus", 12.6, 10.8, 13.8},
+                                     {"gluteus_medius", 6.3, 5.6, 6.7},
+                                     {"gluteus_minimus", 1.6, 1.4, 1.7},
+                                     {"tensor_fasciae_latae", 0.8, 0.6, 1.0}};
+
+double muscleVolumeCm3(Sex sex, const std::string& muscle, const char* side) {
+    auto v = [&](const std::string& id) { return signedVolume(meshOf(sex, (id + side).c_str())); };
+    if (muscle == "gluteus_medius")
+        return (v("gluteus_medius_anterior") + v("gluteus_medius_middle") +
+                v("gluteus_medius_posterior")) /
+               1000.0;
+    return v(muscle) / 1000.0;
+}
+
+TEST(HipModel, GlutealAndTflVolumesPerSexAreInTheBelzunceRange) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const double leanMassKg = sex == Sex::Female ? 45.0 : 60.0;  // clinical-facts.md 1.6 [K]
+        for (const auto& r : kBelzunce)
+            for (const char* side : {"_r", "_l"}) {
+                const double cm3 = muscleVolumeCm3(sex, r.muscle, side);
+                RecordProperty(std::string(r.muscle) + side +
+                                   (sex == Sex::Female ? "_female_cm3" : "_male_cm3"),
+                               std::to_string(cm3));
+                EXPECT_GE(cm3, r.low * leanMassKg)
+                    << r.muscle << side << (sex == Sex::Female ? " female" : " male");
+                EXPECT_LE(cm3, r.high * leanMassKg)
+                    << r.muscle << side << (sex == Sex::Female ? " female" : " male");
+            }
+    }
+}
+
+// Male gluteal muscles are larger, not a scaled copy of the female ones: clinical-facts.md 1.6
+// derives male : female = 60 : 45 kg lean mass = 1.33 for every muscle ([D]; lean masses [K]).
+// The minimus and maximus (the worst-fitting male muscles) must grow at least 1.3 times, and
+// no muscle more than 1.6 times (the sheet's ratio plus its IQR spread).
+TEST(HipModel, MaleGlutealMusclesAreLargerThanFemaleOnes) {
+    for (const auto& r : kBelzunce) {
+        const double ratio = muscleVolumeCm3(Sex::Male, r.muscle, "_r") /
+                             muscleVolumeCm3(Sex::Female, r.muscle, "_r");
+        RecordProperty(std::string(r.muscle) + "_male_to_female", std::to_string(ratio));
+        const std::string m = r.muscle;
+        if (m == "gluteus_minimus" || m == "gluteus_maximus") EXPECT_GE(ratio, 1.3) << m;
+        EXPECT_GT(ratio, 1.15) << m;
+        EXPECT_LT(ratio, 1.6) << m;
+    }
+}
+
+// clinical-facts.md 1.7 femur per sex: head diameter F 42-46, M 48-52 mm; neck-shaft angle
+// 125-130 (women similar or slightly more valgus); anteversion M 8-12, F 12-16 deg (women
+// higher); femoral offset 42.9 +/- 6.8 mm (628-hip CT [S]), larger in men ([K]). Tolerances are
+// 6.2's (head +/- 4 mm, angle +/- 6 deg, anteversion +/- 8 deg) or one SD (offset).
+TEST(HipModel, FemurPerSexIsInThePublishedRanges) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const bool female = sex == Sex::Female;
+        const ProximalFemur f = measureFemur(meshOf(sex, "femur_r"), true);
+        const float head = 2.0f * f.head.radius;
+        const float neckShaft = angleDegrees(f.neckAxis, -f.shaftUp);
+        const float anteversion = std::atan2(f.neckAxis.x, -f.neckAxis.z) * 180.0f / 3.14159265f;
+        // Offset: the head centre's distance from the shaft axis (through the slice centroid).
+        const glm::vec3 shaftPoint =
+            sliceCentroid(meshOf(sex, "femur_r"), f.head.centre.y - 120.0f, 1.5f);
+        const float offset = glm::length(glm::cross(f.head.centre - shaftPoint, f.shaftUp));
+        const std::string tag = female ? "_female" : "_male";
+        RecordProperty("head_diameter" + tag + "_mm", std::to_string(head));
+        RecordProperty("neck_shaft" + tag + "_deg", std::to_string(neckShaft));
+        RecordProperty("anteversion" + tag + "_deg", std::to_string(anteversion));
+        RecordProperty("offset" + tag + "_mm", std::to_string(offset));
+        EXPECT_NEAR(head, female ? 44.0f : 50.0f, 2.0f + 4.0f) << tag;
+        EXPECT_NEAR(neckShaft, 127.5f, 2.5f + 6.0f) << tag;
+        EXPECT_NEAR(anteversion, female ? 14.0f : 10.0f, 2.0f + 8.0f) << tag;
+        EXPECT_NEAR(offset, 42.9f, 6.8f) << tag;
+    }
+    const auto measure = [](Sex sex) { return measureFemur(meshOf(sex, "femur_r"), true); };
+    const ProximalFemur f = measure(Sex::Female), m = measure(Sex::Male);
+    EXPECT_GT(m.head.radius, f.head.radius + 2.0f);
+    // Women more anteverted and a little more valgus.
+    EXPECT_GT(std::atan2(f.neckAxis.x, -f.neckAxis.z), std::atan2(m.neckAxis.x, -m.neckAxis.z));
+    EXPECT_GE(angleDegrees(f.neckAxis, -f.shaftUp), angleDegrees(m.neckAxis, -m.shaftUp) - 0.5f);
+}
+
 TEST(HipModel, BursaeAreThinSacs) {
     for (const char* id : {"subgluteus_maximus_bursa_r", "subgluteus_medius_bursa_r",
                            "subgluteus_minimus_bursa_r"}) {
