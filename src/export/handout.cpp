@@ -306,7 +306,7 @@ void reliefOptions(Flow& flow, const Sizes& s, const Condition& c) {
         runs.push_back({withoutCitations(r.what.patient), s.text()});
         return runs;
     };
-    heading(flow, s, "What helps (the first step first)",
+    heading(flow, s, offered.front()->firstLine ? "What helps (the first step first)" : "What may help",
             s.body * 0.35 + keptHeight(nameOf(*offered.front()), textOf(*offered.front())));
     for (const ReliefOption* r : offered) {
         const std::vector<Run> name = nameOf(*r), text = textOf(*r);

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -274,10 +275,17 @@ void reliefOption(const ContentLibrary& content, const ReliefOption& r, Audience
 
 void reliefTab(const ContentLibrary& content, const Condition& c, Audience audience, ActionQueue& actions) {
     const bool patient = audience == Audience::Patient;
-    ImGui::TextDisabled(patient ? "The first step first, then the best-supported."
+    const auto offered = offeredRelief(c);
+    const bool firstStep = !offered.empty() && offered.front()->firstLine;
+    const bool noneGraded = std::all_of(offered.begin(), offered.end(), [](const ReliefOption* r) {
+        return r->evidence == EvidenceGrade::NotReviewed;
+    });
+    ImGui::TextDisabled(patient ? (firstStep    ? "The first step first, then the best-supported."
+                                   : noneGraded ? "Medius has not yet reviewed the research on these."
+                                                : "The best-supported first.")
                                 : "First line first, then by certainty of evidence (GRADE-style, "
                                   "Medius's own reading of the fact sheet).");
-    for (const ReliefOption* r : offeredRelief(c)) reliefOption(content, *r, audience);
+    for (const ReliefOption* r : offered) reliefOption(content, *r, audience);
     const auto untreated = withoutTreatment(c);
     if (!untreated.empty()) {
         ImGui::Separator();
