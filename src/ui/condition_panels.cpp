@@ -248,8 +248,9 @@ void reliefOption(const ContentLibrary& content, const ReliefOption& r, Audience
         ImGui::TextColored(evidenceColour(r.evidence), "%s%s", grade.c_str(),
                            r.patientEvidence.empty() ? "" : ":");
         if (!r.patientEvidence.empty()) {
-            ImGui::SameLine();
+            ImGui::Indent();
             wrapped(r.patientEvidence);
+            ImGui::Unindent();
         }
         wrapped(r.what.patient);
     } else {
