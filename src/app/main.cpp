@@ -13,6 +13,7 @@
 #include "app/startup_trace.hpp"
 #include "app/window_app.hpp"
 #include "core/content_loader.hpp"
+#include "core/readability.hpp"
 #include "core/settings.hpp"
 #include "core/tour.hpp"
 #include "model-io/scene_export.hpp"
@@ -70,6 +71,32 @@ int main(int argc, char** argv) {
                         commandLine.checkContent.c_str(), library.conditions.size(),
                         library.references.size(), library.redFlags.size(),
                         check.count(Level::Error), check.count(Level::Warning));
+            // Readability of what a patient reads (issue 16): the hardest texts with file and line,
+            // and any patient text with a clinician-only term.
+            const auto graded = gradePatientTexts(library);
+            if (!graded.empty()) {
+                std::vector<double> grades;
+                for (const auto& g : graded) grades.push_back(g.grade);
+                std::sort(grades.begin(), grades.end());
+                int over = 0;
+                for (double g : grades) over += g > kMaxPatientGrade;
+                std::printf("medius: patient wording: %zu texts graded, Flesch-Kincaid median %.1f, "
+                            "worst %.1f; %d above grade %.0f\n",
+                            grades.size(), grades[grades.size() / 2], grades.back(), over, kMaxPatientGrade);
+                std::printf("medius: hardest patient texts:\n");
+                for (std::size_t i = 0; i < graded.size() && i < 8; ++i)
+                    std::printf("  %s:%d: grade %.1f: %s\n", graded[i].text->file.c_str(), graded[i].text->line,
+                                graded[i].grade, graded[i].text->what.c_str());
+            }
+            int jargon = 0;
+            for (const auto& t : library.patientTexts) {
+                const std::string term = clinicianOnlyTerm(t.text);
+                if (term.empty()) continue;
+                ++jargon;
+                std::fprintf(stderr, "%s:%d: warning: patient text (%s) has %s\n", t.file.c_str(), t.line,
+                             t.what.c_str(), term.c_str());
+            }
+            if (jargon) std::printf("medius: %d patient texts with clinician-only terms\n", jargon);
             return check.hasErrors() ? 1 : 0;
         }
 

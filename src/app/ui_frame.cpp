@@ -38,8 +38,15 @@ LabelPlacement structureLabels(const AppState& state, const Condition* condition
         if (!p || !view.contains(*p)) return;
         requests.push_back({text, *p, ui::labelBoxSize(text)});
     };
+    // In patient wording a structure of the condition is labelled with its patient name.
+    const auto labelOf = [&](const Structure& s) {
+        if (state.audience == Audience::Patient && condition)
+            for (const auto& involved : condition->structures)
+                if (involved.id == s.id && !involved.patientName.empty()) return involved.patientName;
+        return s.name;
+    };
     for (const auto& id : unique)
-        if (const Structure* s = state.scene.find(id)) request(s->name, s->mesh.bounds().centre());
+        if (const Structure* s = state.scene.find(id)) request(labelOf(*s), s->mesh.bounds().centre());
     // Notes pinned to the model go through the same layout as structure labels.
     for (const auto& note : state.annotations.notes) request("\"" + note.text + "\"", note.at);
     return placeLabels(requests, labelAreaInView(view.min(), view.size(), ImGui::GetFontSize()),

@@ -1,5 +1,7 @@
 #include "core/condition.hpp"
 
+#include <algorithm>
+
 namespace medius {
 
 namespace {
@@ -7,13 +9,15 @@ struct RoleInfo {
     Role role;
     const char* name;
     const char* label;
+    const char* plain;
 };
 constexpr RoleInfo kRoles[] = {
-    {Role::PainSource, "pain_source", "Pain source"},
-    {Role::Compressing, "compressing", "Compressing structure"},
-    {Role::Weak, "weak", "Weak or inhibited"},
-    {Role::Compensating, "compensating", "Compensating"},
-    {Role::ReferralSource, "referral_source", "Referral source"},
+    {Role::PainSource, "pain_source", "Pain source", "Where the pain comes from"},
+    {Role::Compressing, "compressing", "Compressing structure", "Presses on it"},
+    {Role::Weak, "weak", "Weak or inhibited", "Weak"},
+    {Role::Compensating, "compensating", "Compensating", "Works harder to make up"},
+    {Role::ReferralSource, "referral_source", "Referral source", "Sends pain elsewhere"},
+    {Role::MayReact, "may_react", "May react (not the source)", "May react, but not the cause"},
 };
 struct GradeInfo {
     EvidenceGrade grade;
@@ -22,11 +26,12 @@ struct GradeInfo {
     const char* plain;
 };
 constexpr GradeInfo kGrades[] = {
-    {EvidenceGrade::High, "high", "High", "strong evidence"},
-    {EvidenceGrade::Moderate, "moderate", "Moderate", "good evidence"},
-    {EvidenceGrade::Low, "low", "Low", "some evidence"},
-    {EvidenceGrade::VeryLow, "very_low", "Very low", "weak evidence"},
-    {EvidenceGrade::ExpertOpinion, "expert_opinion", "Expert opinion", "expert advice"},
+    {EvidenceGrade::High, "high", "High", "well tested"},
+    {EvidenceGrade::Moderate, "moderate", "Moderate", "fairly well tested"},
+    {EvidenceGrade::Low, "low", "Low", "some research, not sure yet"},
+    {EvidenceGrade::VeryLow, "very_low", "Very low", "little research"},
+    {EvidenceGrade::ExpertOpinion, "expert_opinion", "Expert opinion", "expert advice, not tested"},
+    {EvidenceGrade::NotReviewed, "not_reviewed", "Not yet reviewed", "not yet reviewed"},
 };
 }  // namespace
 
@@ -39,6 +44,11 @@ const char* roleLabel(Role role) {
     for (const auto& r : kRoles)
         if (r.role == role) return r.label;
     return "Pain source";
+}
+const char* rolePlainLabel(Role role) {
+    for (const auto& r : kRoles)
+        if (r.role == role) return r.plain;
+    return "Where the pain comes from";
 }
 std::optional<Role> parseRole(const std::string& text) {
     for (const auto& r : kRoles)
@@ -59,7 +69,7 @@ const char* evidenceLabel(EvidenceGrade grade) {
 const char* evidencePlainWords(EvidenceGrade grade) {
     for (const auto& g : kGrades)
         if (g.grade == grade) return g.plain;
-    return "expert advice";
+    return "not yet reviewed";
 }
 std::optional<EvidenceGrade> parseEvidence(const std::string& text) {
     for (const auto& g : kGrades)
@@ -101,6 +111,34 @@ const RedFlag* ContentLibrary::findRedFlag(const std::string& key) const {
     for (const auto& r : redFlags)
         if (r.key == key) return &r;
     return nullptr;
+}
+
+std::vector<const ReliefOption*> offeredRelief(const Condition& c) {
+    std::vector<const ReliefOption*> out;
+    for (const auto& r : c.relief)
+        if (!r.comparison) out.push_back(&r);
+    std::stable_sort(out.begin(), out.end(), [](const ReliefOption* a, const ReliefOption* b) {
+        if (a->firstLine != b->firstLine) return a->firstLine;
+        return static_cast<int>(a->evidence) < static_cast<int>(b->evidence);
+    });
+    return out;
+}
+
+std::vector<const ReliefOption*> withoutTreatment(const Condition& c) {
+    std::vector<const ReliefOption*> out;
+    for (const auto& r : c.relief)
+        if (r.comparison) out.push_back(&r);
+    return out;
+}
+
+std::vector<std::string> redFlagSentences(const ContentLibrary& content, const Condition& c,
+                                          Urgency urgency) {
+    std::vector<std::string> out;
+    for (const auto& key : c.redFlags)
+        if (const RedFlag* f = content.findRedFlag(key))
+            for (const auto& s : urgency == Urgency::EmergencyNow ? f->patientNow : f->patientDays)
+                if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    return out;
 }
 
 std::string readableCitations(const ContentLibrary& content, const std::string& text) {

@@ -10,17 +10,23 @@
 
 namespace medius {
 
-enum class Role { PainSource, Compressing, Weak, Compensating, ReferralSource };
+// MayReact: a structure that may react alongside the real source (a bursa in gluteal
+// tendinopathy) but is not itself where the pain comes from.
+enum class Role { PainSource, Compressing, Weak, Compensating, ReferralSource, MayReact };
 const char* roleName(Role role);        // file form, e.g. "pain_source"
 const char* roleLabel(Role role);       // display form, e.g. "Pain source"
+const char* rolePlainLabel(Role role);  // patient form, e.g. "Where the pain comes from"
 std::optional<Role> parseRole(const std::string& text);
 constexpr Role kAllRoles[] = {Role::PainSource, Role::Compressing, Role::Weak, Role::Compensating,
-                              Role::ReferralSource};
+                              Role::ReferralSource, Role::MayReact};
 
-enum class EvidenceGrade { High, Moderate, Low, VeryLow, ExpertOpinion };
+// NotReviewed: the fact sheet does not cover the option, so Medius gives it no grade.
+enum class EvidenceGrade { High, Moderate, Low, VeryLow, ExpertOpinion, NotReviewed };
 const char* evidenceName(EvidenceGrade grade);   // file form, e.g. "very_low"
 const char* evidenceLabel(EvidenceGrade grade);  // display form, e.g. "Very low"
-const char* evidencePlainWords(EvidenceGrade grade);  // for patients, e.g. "good evidence"
+// For patients, how sure the research is, e.g. "fairly sure"; what it shows over time is
+// each option's own `patient_evidence`.
+const char* evidencePlainWords(EvidenceGrade grade);
 std::optional<EvidenceGrade> parseEvidence(const std::string& text);
 
 enum class Audience { Clinician, Patient };
@@ -39,6 +45,7 @@ struct InvolvedStructure {
     Role role = Role::PainSource;
     std::string note;
     int line = 0;
+    std::string patientName;  // the structure as a patient reads it
 };
 
 struct ZonePoint {
@@ -74,11 +81,20 @@ struct DiagnosticTest {
 
 struct ReliefOption {
     std::string name;
+    std::string patientName;  // the name as a patient reads it (the name when it has no jargon)
     Wording what;  // clinician: `what`, patient: `patient`
     EvidenceGrade evidence = EvidenceGrade::ExpertOpinion;
+    std::string patientEvidence;  // what the research shows over time, in plain words
+    std::string evidenceNeeded;   // not reviewed: what evidence would be needed (clinician)
+    std::string source;           // where the grade comes from, e.g. "clinical-facts.md 4.1"
+    bool firstLine = false;       // the recommended first step: ranked first, marked
+    bool comparison = false;      // a comparison arm (wait and see): not offered as treatment
     std::string effect;
     std::string followUp;
     std::vector<std::string> citations;
+    const std::string& shownName(Audience a) const {
+        return a == Audience::Patient && !patientName.empty() ? patientName : name;
+    }
 };
 
 // The same questions answered for every condition, for the compare view.
@@ -100,6 +116,7 @@ struct Condition {
     std::string id;
     std::string name;
     std::vector<std::string> synonyms;
+    std::vector<std::string> patientSynonyms;  // the other names a patient may know
     std::string group;
     std::string view = "lateral";
     Wording summary;  // clinician: summary, patient: patient_summary
@@ -117,6 +134,7 @@ struct Condition {
     std::vector<PostureAdvice> postures;
     std::vector<std::string> redFlags;  // keys into ContentLibrary::redFlags
     DifferentialFeatures differential;
+    DifferentialFeatures patientDifferential;  // the same answers in plain words
     std::string file;  // where it came from, for messages
 };
 
@@ -131,22 +149,48 @@ struct Reference {
     std::string citation() const;  // "Authors (year). Title. Journal. doi:..."
 };
 
+// How soon a patient must act on a warning sign.
+enum class Urgency { EmergencyNow, WithinDays };
+
 struct RedFlag {
     std::string key;
     std::string name;
     Wording text;
-    std::vector<std::string> signs;
+    std::vector<std::string> signs;  // clinician
+    // The signs for a patient in short sentences, by urgency: "Go to an emergency department
+    // now" and "See a doctor within days".
+    std::vector<std::string> patientNow, patientDays;
+};
+
+// A piece of text that a patient reads, where it came from: for the readability and jargon
+// checks and for `--check-content`.
+struct PatientText {
+    std::string file;
+    int line = 0;
+    std::string what;  // e.g. "relief 'Corticosteroid injection' patient"
+    std::string text;
+    bool redFlagSign = false;  // a red-flag sentence: graded even when it is one sentence
 };
 
 struct ContentLibrary {
     std::vector<Condition> conditions;  // sorted by group, then name
     std::vector<Reference> references;
     std::vector<RedFlag> redFlags;
+    std::vector<PatientText> patientTexts;  // every patient-facing field, with file and line
 
     const Condition* findCondition(const std::string& id) const;
     const Reference* findReference(const std::string& key) const;
     const RedFlag* findRedFlag(const std::string& key) const;
 };
+
+// The relief options offered as treatment, in the order a patient sees them: first-line
+// options first, then by grade, then as authored. Comparison arms are left out.
+std::vector<const ReliefOption*> offeredRelief(const Condition& c);
+// The comparison arms ("what happens without treatment").
+std::vector<const ReliefOption*> withoutTreatment(const Condition& c);
+// The red-flag sentences a condition's flags give a patient, at one urgency, without repeats.
+std::vector<std::string> redFlagSentences(const ContentLibrary& content, const Condition& c,
+                                          Urgency urgency);
 
 // Content cites as [key]; readers see [Author Year]. Unknown keys stay as written.
 std::string readableCitations(const ContentLibrary& content, const std::string& text);

@@ -9,6 +9,7 @@ glm::vec3 roleColour(Role role) {
         case Role::Weak: return {0.604f, 0.191f, 0.386f};          // reddish purple #CC79A7
         case Role::Compensating: return {0.0f, 0.342f, 0.171f};    // bluish green #009E73
         case Role::ReferralSource: return {0.791f, 0.347f, 0.0f};  // orange #E69F00
+        case Role::MayReact: return {0.093f, 0.456f, 0.815f};      // sky blue #56B4E9
     }
     return {1.0f, 1.0f, 1.0f};
 }

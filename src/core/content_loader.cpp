@@ -13,6 +13,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The line of each item of a list field, for messages about one item.
+std::vector<int> itemLines(const toml::table& t, const char* key, int fallback) {
+    std::vector<int> out;
+    if (const toml::array* a = t.get_as<toml::array>(key))
+        for (const toml::node& item : *a) {
+            const int line = static_cast<int>(item.source().begin.line);
+            out.push_back(line > 0 ? line : fallback);
+        }
+    return out;
+}
+
+// An optional true/false field.
+bool flag(TomlReader& r, const toml::table& t, const char* key) {
+    const toml::node* n = t.get(key);
+    if (!n) return false;
+    if (!n->is_boolean()) {
+        r.error(r.lineOf(key), std::string("'") + key + "' must be true or false");
+        return false;
+    }
+    return n->as_boolean()->get();
+}
+
 void checkCitations(TomlReader& r, const std::vector<std::string>& keys, int line,
                     const ContentLibrary& library) {
     for (const auto& key : keys)
@@ -48,7 +70,8 @@ std::vector<Reference> loadReferences(const std::string& path, DiagnosticSink& s
     return out;
 }
 
-std::vector<RedFlag> loadRedFlags(const std::string& path, DiagnosticSink& sink) {
+std::vector<RedFlag> loadRedFlags(const std::string& path, DiagnosticSink& sink,
+                                  std::vector<PatientText>& texts) {
     std::vector<RedFlag> out;
     if (!fs::exists(path)) {
         sink.error(path, 0, "the red flags file is missing");
@@ -65,8 +88,24 @@ std::vector<RedFlag> loadRedFlags(const std::string& path, DiagnosticSink& sink)
         flag.text.clinician = r.text("clinician", true);
         flag.text.patient = r.text("patient", true);
         flag.signs = r.textList("signs", true);
-        r.warnUnknownKeys({"key", "name", "clinician", "patient", "signs"});
-        if (!r.failed()) out.push_back(std::move(flag));
+        // What a patient reads: the signs in short sentences, by how soon to act (issue 16).
+        flag.patientNow = r.textList("patient_now", false);
+        flag.patientDays = r.textList("patient_days", false);
+        if (flag.patientNow.empty() && flag.patientDays.empty())
+            r.error(line, "red flag '" + flag.key +
+                              "' needs its signs for patients in 'patient_now' (go to an emergency "
+                              "department now) or 'patient_days' (see a doctor within days)");
+        r.warnUnknownKeys({"key", "name", "clinician", "patient", "signs", "patient_now", "patient_days"});
+        if (!r.failed()) {
+            for (const char* key : {"patient_now", "patient_days"}) {
+                const auto& list = std::string(key) == "patient_now" ? flag.patientNow : flag.patientDays;
+                const auto lines = itemLines(*t, key, r.lineOf(key));
+                for (std::size_t i = 0; i < list.size(); ++i)
+                    texts.push_back({path, i < lines.size() ? lines[i] : r.lineOf(key),
+                                     "red flag '" + flag.key + "' " + key, list[i], true});
+            }
+            out.push_back(std::move(flag));
+        }
     }
     return out;
 }
@@ -77,6 +116,11 @@ struct ConditionReader {
     const KnownNames& known;
     const ContentLibrary& library;
     bool failed = false;
+    std::vector<PatientText> texts;  // what a patient reads, with its line
+
+    void patient(int line, const std::string& what, const std::string& text) {
+        if (!text.empty()) texts.push_back({file, line, what, text, false});
+    }
 
     TomlReader reader(const toml::table& t, int line) { return TomlReader(t, file, sink, line); }
     void finish(const TomlReader& r) { failed = failed || r.failed(); }
@@ -89,7 +133,9 @@ struct ConditionReader {
             s.id = r.text("id", true);
             const std::string role = r.text("role", true);
             s.note = r.text("note", false);
-            r.warnUnknownKeys({"id", "role", "note"});
+            s.patientName = r.text("patient_name", true);  // shown in patient wording
+            patient(r.lineOf("patient_name"), "structure '" + s.id + "' patient_name", s.patientName);
+            r.warnUnknownKeys({"id", "role", "note", "patient_name"});
             if (!s.id.empty() && !known.structures.empty() && !known.structures.count(s.id))
                 r.error(r.lineOf("id"), "unknown structure id '" + s.id + "'");
             if (auto parsed = parseRole(role))
@@ -98,7 +144,7 @@ struct ConditionReader {
                 r.error(r.lineOf("role"),
                         "role '" + role +
                             "' is not one of pain_source, compressing, weak, compensating, "
-                            "referral_source");
+                            "referral_source, may_react");
             finish(r);
             c.structures.push_back(std::move(s));
         }
@@ -157,12 +203,14 @@ struct ConditionReader {
         TomlReader r = reader(*t, top.lineOf("pathophysiology"));
         c.pathophysiology.clinician = r.text("clinician", true);
         c.pathophysiology.patient = r.text("patient", true);
+        patient(r.lineOf("patient"), "pathophysiology patient", c.pathophysiology.patient);
         r.warnUnknownKeys({"clinician", "patient", "steps", "stages"});
         const auto steps = r.tables("steps", true);
         if (steps.size() == 1) r.error(steps[0].second, "the mechanism needs at least two steps");
         for (auto [st, line] : steps) {
             TomlReader sr = reader(*st, line);
             c.mechanism.push_back({sr.text("clinician", true), sr.text("patient", true)});
+            patient(sr.lineOf("patient"), "mechanism step patient", c.mechanism.back().patient);
             sr.warnUnknownKeys({"clinician", "patient"});
             finish(sr);
         }
@@ -208,6 +256,7 @@ struct ConditionReader {
             TomlReader r = reader(*t, line);
             ReliefOption o;
             o.name = r.text("name", true);
+            o.patientName = r.text("patient_name", false);
             o.what.clinician = r.text("what", true);
             o.what.patient = r.text("patient", true);
             const std::string grade = r.text("evidence", true);
@@ -216,20 +265,53 @@ struct ConditionReader {
             else if (!grade.empty())
                 r.error(r.lineOf("evidence"), "evidence '" + grade +
                                                   "' is not one of high, moderate, low, very_low, "
-                                                  "expert_opinion");
+                                                  "expert_opinion, not_reviewed");
+            o.firstLine = flag(r, *t, "first_line");
+            o.comparison = flag(r, *t, "comparison");
+            if (o.firstLine && o.comparison)
+                r.error(line, "relief option '" + o.name + "' cannot be both first_line and a comparison arm");
+            o.source = r.text("source", false);
+            o.evidenceNeeded = r.text("evidence_needed", false);
             o.effect = r.text("effect", false);
             o.followUp = r.text("follow_up", false);
             o.citations = r.textList("citations", false);
-            if (o.citations.empty() && o.evidence != EvidenceGrade::ExpertOpinion)
+            const bool reviewed = o.evidence != EvidenceGrade::NotReviewed;
+            // Every grade comes from a source (issue 16): the fact sheet section, and references
+            // for anything above expert opinion that the sheet ties to a study.
+            if (reviewed && o.source.empty())
+                r.error(line, "relief option '" + o.name + "' is graded '" + grade +
+                                  "' but has no 'source' (the fact sheet section it comes from); "
+                                  "use evidence = \"not_reviewed\" if the sheet does not cover it");
+            if (reviewed && o.citations.empty() && o.evidence != EvidenceGrade::ExpertOpinion &&
+                o.evidence != EvidenceGrade::VeryLow)
                 r.error(line, "relief option '" + o.name + "' is graded '" + grade +
                                   "' but has no citation");
+            if (!reviewed && o.evidenceNeeded.empty())
+                r.error(line, "relief option '" + o.name +
+                                  "' is not yet reviewed: say in 'evidence_needed' what evidence would "
+                                  "be needed to grade it");
+            if (!reviewed && !o.citations.empty())
+                r.error(r.lineOf("citations"), "relief option '" + o.name +
+                                                   "' is not yet reviewed but cites references");
+            if (reviewed) o.patientEvidence = r.text("patient_evidence", true);
+            else if (r.has("patient_evidence"))
+                r.error(r.lineOf("patient_evidence"),
+                        "relief option '" + o.name + "' is not yet reviewed: patients read \"not yet "
+                        "reviewed\", so leave out 'patient_evidence'");
+            patient(r.lineOf("patient_name"), "relief '" + o.name + "' patient_name", o.patientName);
+            patient(r.lineOf("patient"), "relief '" + o.name + "' patient", o.what.patient);
+            patient(r.lineOf("patient_evidence"), "relief '" + o.name + "' patient_evidence",
+                    o.patientEvidence);
             checkCitations(r, o.citations, r.lineOf("citations"), library);
-            r.warnUnknownKeys({"name", "what", "patient", "evidence", "effect", "follow_up", "citations"});
+            r.warnUnknownKeys({"name", "patient_name", "what", "patient", "evidence", "patient_evidence",
+                               "evidence_needed", "source", "first_line", "comparison", "effect",
+                               "follow_up", "citations"});
             finish(r);
             c.relief.push_back(std::move(o));
         }
-        // Best evidence first; the author's order breaks ties.
+        // First-line options first, then best evidence; the author's order breaks ties.
         std::stable_sort(c.relief.begin(), c.relief.end(), [](const auto& a, const auto& b) {
+            if (a.firstLine != b.firstLine) return a.firstLine;
             return static_cast<int>(a.evidence) < static_cast<int>(b.evidence);
         });
     }
@@ -245,16 +327,28 @@ struct ConditionReader {
         }
         r.warnUnknownKeys(keys);
         finish(r);
+        // The same answers in plain words, for the compare view in patient wording.
+        const toml::table* pt = top.subtable("patient_differential", true);
+        if (!pt) return;
+        TomlReader pr = reader(*pt, top.lineOf("patient_differential"));
+        for (const auto& [key, label] : differentialQuestions()) {
+            c.patientDifferential.answers[key] = pr.text(key.c_str(), true);
+            patient(pr.lineOf(key.c_str()), "patient_differential " + key,
+                    c.patientDifferential.answers[key]);
+        }
+        pr.warnUnknownKeys(keys);
+        finish(pr);
     }
 };
 
 std::optional<Condition> loadCondition(const std::string& path, const KnownNames& known,
-                                       const ContentLibrary& library, DiagnosticSink& sink) {
+                                       const ContentLibrary& library, DiagnosticSink& sink,
+                                       std::vector<PatientText>& texts) {
     auto table = parseTomlFile(path, sink);
     if (!table) return std::nullopt;
     Condition c;
     c.file = path;
-    ConditionReader cr{path, sink, known, library};
+    ConditionReader cr{path, sink, known, library, false, {}};
     TomlReader top(*table, path, sink, 1);
     c.id = top.text("id", true);
     const std::string stem = fs::path(path).stem().string();
@@ -264,6 +358,16 @@ std::optional<Condition> loadCondition(const std::string& path, const KnownNames
                      "id '" + c.id + "' differs from the file name '" + stem + ".toml'");
     c.name = top.text("name", true);
     c.synonyms = top.textList("synonyms", false);
+    // The other names a patient may know, without abbreviations (issue 16).
+    c.patientSynonyms = top.textList("patient_synonyms", false);
+    if (!c.synonyms.empty() && !top.has("patient_synonyms"))
+        top.error(top.lineOf("synonyms"), "'synonyms' needs 'patient_synonyms': the other names in "
+                                          "patient wording (use [] when none)");
+    {
+        const auto lines = itemLines(*table, "patient_synonyms", top.lineOf("patient_synonyms"));
+        for (std::size_t i = 0; i < c.patientSynonyms.size(); ++i)
+            cr.patient(i < lines.size() ? lines[i] : 1, "patient_synonyms", c.patientSynonyms[i]);
+    }
     c.group = top.text("group", true);
     c.view = top.text("view", true);
     if (!c.view.empty() && !parseViewPreset(c.view))
@@ -272,8 +376,14 @@ std::optional<Condition> loadCondition(const std::string& path, const KnownNames
                                           "superior, inferior");
     c.summary.clinician = top.text("summary", true);
     c.summary.patient = top.text("patient_summary", true);
+    cr.patient(top.lineOf("patient_summary"), "patient_summary", c.summary.patient);
     c.who = top.text("who", true);
     c.selfManagement = top.textList("self_management", true);
+    {
+        const auto lines = itemLines(*table, "self_management", top.lineOf("self_management"));
+        for (std::size_t i = 0; i < c.selfManagement.size(); ++i)
+            cr.patient(i < lines.size() ? lines[i] : 1, "self_management", c.selfManagement[i]);
+    }
     // Advice a posture shows on the model (issue 7): the preset must exist.
     for (const auto& [table, line] : top.tables("posture", false)) {
         TomlReader pr(*table, path, sink, line);
@@ -289,7 +399,10 @@ std::optional<Condition> loadCondition(const std::string& path, const KnownNames
         }
         pr.warnUnknownKeys({"pose", "clinician", "patient"});
         if (pr.failed()) top.error(line, "posture advice left out");
-        else c.postures.push_back(std::move(advice));
+        else {
+            cr.patient(pr.lineOf("patient"), "posture '" + advice.pose + "' patient", advice.says.patient);
+            c.postures.push_back(std::move(advice));
+        }
     }
     c.redFlags = top.textList("red_flags", false);
     for (const auto& key : c.redFlags)
@@ -297,7 +410,8 @@ std::optional<Condition> loadCondition(const std::string& path, const KnownNames
             top.error(top.lineOf("red_flags"), "red flag '" + key + "' is not in red_flags.toml");
     top.warnUnknownKeys({"id", "name", "synonyms", "group", "view", "summary", "patient_summary",
                          "who", "structures", "pain_zones", "pathophysiology", "presentation",
-                         "relief", "self_management", "posture", "red_flags", "differential"});
+                         "relief", "self_management", "posture", "red_flags", "differential",
+                         "patient_synonyms", "patient_differential"});
     cr.structures(top, c);
     cr.painZones(top, c);
     cr.pathophysiology(top, c);
@@ -308,6 +422,7 @@ std::optional<Condition> loadCondition(const std::string& path, const KnownNames
         sink.warning(path, 0, "condition left out because of the errors above");
         return std::nullopt;
     }
+    texts.insert(texts.end(), cr.texts.begin(), cr.texts.end());
     return c;
 }
 
@@ -322,7 +437,7 @@ ContentLibrary loadContent(const std::string& contentDir, const KnownNames& know
         return library;
     }
     library.references = loadReferences(contentDir + "/references.toml", sink);
-    library.redFlags = loadRedFlags(contentDir + "/red_flags.toml", sink);
+    library.redFlags = loadRedFlags(contentDir + "/red_flags.toml", sink, library.patientTexts);
 
     const fs::path conditionDir = fs::path(contentDir) / "conditions";
     std::vector<std::string> files;
@@ -333,7 +448,8 @@ ContentLibrary loadContent(const std::string& contentDir, const KnownNames& know
     if (files.empty()) sink.warning(conditionDir.string(), 0, "no condition files (*.toml)");
 
     for (const auto& file : files) {
-        auto condition = loadCondition(file, known, library, sink);
+        std::vector<PatientText> texts;
+        auto condition = loadCondition(file, known, library, sink, texts);
         if (!condition) continue;
         if (const Condition* first = library.findCondition(condition->id)) {
             sink.error(file, 1, "duplicate condition id '" + condition->id + "' (also in " +
@@ -341,6 +457,7 @@ ContentLibrary loadContent(const std::string& contentDir, const KnownNames& know
             continue;
         }
         library.conditions.push_back(std::move(*condition));
+        library.patientTexts.insert(library.patientTexts.end(), texts.begin(), texts.end());
     }
     std::stable_sort(library.conditions.begin(), library.conditions.end(),
                      [](const Condition& a, const Condition& b) {

@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <ctime>
 #include <regex>
@@ -279,34 +280,50 @@ std::string joined(const std::vector<std::string>& parts, const std::string& sep
     return out;
 }
 
-// "What helps": each option by name with its evidence in words, then in plain words what it
-// is. The clinician's effect sizes and trial figures stay in the app.
+// "What helps": the first step first, each option by name with how sure the research is and
+// what it shows over time, in words, then in plain words what it is. The clinician's effect
+// sizes and trial figures stay in the app. Comparison arms (wait and see) are not offered as
+// a treatment: they are "what happens without treatment".
 void reliefOptions(Flow& flow, const Sizes& s, const Condition& c) {
-    if (c.relief.empty()) return;
+    const auto offered = offeredRelief(c);
+    if (offered.empty()) return;
     // A short option stays in one piece; a long one keeps its name with its first lines.
     const auto keptHeight = [&](const std::vector<Run>& name, const std::vector<Run>& text) {
         const double textHeight = text.front().text.empty() ? 0.0 : flow.heightOf(text, kIndent);
         return flow.heightOf(name) + std::min(textHeight, 4 * s.body * kLineSpacing);
     };
     const auto nameOf = [&](const ReliefOption& r) {
-        return std::vector<Run>{{r.name, s.strong()},
-                                {std::string("(") + evidencePlainWords(r.evidence) + ")",
-                                 {s.body, false, kEvidence},
-                                 true}};
+        std::vector<Run> runs;
+        if (r.firstLine) runs.push_back({"Start here:", {s.body, true, kEvidence}, true});
+        runs.push_back({r.shownName(Audience::Patient), s.strong()});
+        return runs;
     };
     const auto textOf = [&](const ReliefOption& r) {
-        return std::vector<Run>{{withoutCitations(r.what.patient), s.text()}};
+        std::string grade = evidencePlainWords(r.evidence);
+        grade[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(grade[0])));
+        std::vector<Run> runs{{grade + (r.patientEvidence.empty() ? "." : ":"), {s.body, true, kEvidence}, true}};
+        if (!r.patientEvidence.empty()) runs.push_back({withoutCitations(r.patientEvidence), {s.body, false, kEvidence}});
+        runs.push_back({withoutCitations(r.what.patient), s.text()});
+        return runs;
     };
-    heading(flow, s, "What helps (best supported first)",
-            s.body * 0.35 + keptHeight(nameOf(c.relief.front()), textOf(c.relief.front())));
-    for (const auto& r : c.relief) {
-        const std::vector<Run> name = nameOf(r), text = textOf(r);
-        const std::string& plain = text.front().text;
+    heading(flow, s, offered.front()->firstLine ? "What helps (the first step first)" : "What may help",
+            s.body * 0.35 + keptHeight(nameOf(*offered.front()), textOf(*offered.front())));
+    for (const ReliefOption* r : offered) {
+        const std::vector<Run> name = nameOf(*r), text = textOf(*r);
         flow.space(s.body * 0.35);
         flow.keepTogether(keptHeight(name, text));
         flow.paragraph(name);
-        if (!plain.empty()) flow.paragraph(text, kIndent);
+        flow.paragraph(text, kIndent);
     }
+    const auto untreated = withoutTreatment(c);
+    if (untreated.empty()) return;
+    const auto untreatedText = [&](const ReliefOption& r) {
+        std::string text = withoutCitations(r.what.patient);
+        if (!r.patientEvidence.empty()) text += " " + withoutCitations(r.patientEvidence);
+        return std::vector<Run>{{text, s.text()}};
+    };
+    heading(flow, s, "What happens without treatment", flow.heightOf(untreatedText(*untreated.front())));
+    for (const ReliefOption* r : untreated) flow.paragraph(untreatedText(*r));
 }
 
 void selfManagement(Flow& flow, const Sizes& s, const Condition& c) {
@@ -320,18 +337,23 @@ void selfManagement(Flow& flow, const Sizes& s, const Condition& c) {
     }
 }
 
+// The two red-flag boxes, at the top: what needs an emergency department now and what needs
+// a doctor within days, each sign in a short sentence (issue 16).
 void redFlags(Flow& flow, const Sizes& s, const Condition& c, const ContentLibrary& content) {
-    std::vector<std::string> names;
-    for (const auto& key : c.redFlags)
-        if (const RedFlag* f = content.findRedFlag(key)) names.push_back(f->name);
-    const std::vector<Run> text{
-        {names.empty()
-             ? "you have fever, a fall with pain on weight bearing, numbness in the saddle "
-               "area, or pain that is getting steadily worse."
-             : "you have signs of: " + joined(names, "; ") + ".",
-         s.text()}};
-    heading(flow, s, "See a doctor promptly if", flow.heightOf(text));
-    flow.paragraph(text);
+    const auto box = [&](const char* title, const std::vector<std::string>& sentences) {
+        if (sentences.empty()) return;
+        const TextStyle title_{s.heading().size, true, kWarning};
+        double height = s.heading().size * kLineSpacing + s.body * 0.2;
+        for (const auto& sentence : sentences) height += flow.heightOf({{sentence, s.text()}}, kIndent);
+        flow.space(s.body * 0.6);
+        flow.keepTogether(height);
+        flow.paragraph(title, title_);
+        flow.space(s.body * 0.2);
+        for (const auto& sentence : sentences)
+            flow.paragraph({{sentence, s.text()}}, kIndent, "\xE2\x80\xA2");  // a bullet
+    };
+    box("Go to an emergency department now if", redFlagSentences(content, c, Urgency::EmergencyNow));
+    box("See a doctor within days if", redFlagSentences(content, c, Urgency::WithinDays));
 }
 
 // The authors and years of the relief options' references, for the closing line.
@@ -398,8 +420,8 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     // Title, other names and the notice: full width at the top of page 1.
     Flow header(cr, out, {{0, kMargin, kMargin - 4.0, width, flowBottom()}}, "");
     header.paragraph(c.name, titleStyle(cr, s, c.name, width));
-    if (!c.synonyms.empty())
-        header.paragraph("Also called: " + joined(c.synonyms, "; "), s.small());
+    if (!c.patientSynonyms.empty())
+        header.paragraph("Also called: " + joined(c.patientSynonyms, "; "), s.small());
     header.space(3.0);
     header.paragraph(
         "This sheet explains a condition for education. It is not a diagnosis: your clinician's "
@@ -415,6 +437,7 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     frames.push_back({0, kMargin, pictureFoot + 6.0, width, flowBottom()});
     Flow flow(cr, out, frames, c.name + " (continued)");
 
+    redFlags(flow, s, c, content);  // emergencies first
     heading(flow, s, "What is going on", 2 * s.body * kLineSpacing);
     flow.paragraph(withoutCitations(c.summary.forAudience(Audience::Patient)), s.text());
     if (!c.pathophysiology.patient.empty()) {
@@ -423,7 +446,6 @@ Layout layoutHandout(cairo_t* cr, const Condition& c, const ContentLibrary& cont
     }
     reliefOptions(flow, s, c);
     selfManagement(flow, s, c);
-    redFlags(flow, s, c, content);
     flow.space(body);
     flow.paragraph("Made with Medius on " + today() + ". Sources: " + sourcesOf(c, content) + ".",
                    s.footer());
@@ -563,8 +585,10 @@ std::string writeHandoutPdf(const std::string& path, const Condition& c,
     cairo_t* cr = cairo_create(surface);
     const Layout layout = bestLayout(cr, c, content, view);
     drawPages(cr, layout, c, view);
-    if (measure)
-        *measure = {layout.pages, layout.bodySize, std::min(layout.smallestSize(), kFooterSize)};
+    if (measure) {
+        *measure = {layout.pages, layout.bodySize, std::min(layout.smallestSize(), kFooterSize), {}};
+        for (const auto& t : layout.texts) measure->text += t.text + "\n";
+    }
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);

@@ -15,6 +15,7 @@ struct HandoutMeasure {
     int pages = 0;
     double bodySize = 0.0;      // points
     double smallestSize = 0.0;  // the smallest type anywhere on the handout, points
+    std::string text;           // every line printed, in order, one per line (for checks)
 };
 
 // Writes an A4 PDF (atomically). `view` is the rendered picture of the condition.

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -85,6 +86,7 @@ ImVec4 evidenceColour(EvidenceGrade g) {
         case EvidenceGrade::Low: return ImVec4(0.94f, 0.89f, 0.26f, 1.0f);
         case EvidenceGrade::VeryLow: return ImVec4(0.90f, 0.62f, 0.0f, 1.0f);
         case EvidenceGrade::ExpertOpinion: return ImVec4(0.7f, 0.7f, 0.7f, 1.0f);
+        case EvidenceGrade::NotReviewed: return ImVec4(0.55f, 0.55f, 0.55f, 1.0f);
     }
     return ImVec4(1, 1, 1, 1);
 }
@@ -94,15 +96,40 @@ void disclaimer() {
     ImGui::TextDisabled("For education. Medius does not diagnose: see a clinician about your pain.");
 }
 
-const char* plainRole(Role role) {
-    switch (role) {
-        case Role::PainSource: return "Where the pain comes from";
-        case Role::Compressing: return "Presses on it";
-        case Role::Weak: return "Weak";
-        case Role::Compensating: return "Works harder to make up";
-        case Role::ReferralSource: return "Sends pain elsewhere";
+// The two red-flag boxes (issue 16): what needs an emergency department now and what needs a
+// doctor within days, each a tinted box with its signs in short sentences.
+void urgencyBox(const char* title, const std::vector<std::string>& sentences, const ImVec4& colour) {
+    if (sentences.empty()) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(0.0f, pad.y));
+    ImGui::Indent(pad.x);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - pad.x);
+    ImGui::TextColored(colour, "%s", title);
+    for (const auto& sentence : sentences) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", sentence.c_str());
     }
-    return "";
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(pad.x);
+    ImGui::Dummy(ImVec2(0.0f, pad.y * 0.5f));
+    const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(start, end, ImGui::GetColorU32(ImVec4(colour.x, colour.y, colour.z, 0.14f)), 4.0f);
+    draw->AddRect(start, end, ImGui::GetColorU32(colour), 4.0f);
+    draw->ChannelsMerge();
+    ImGui::Spacing();
+}
+
+const ImVec4 kEmergencyColour(1.0f, 0.45f, 0.38f, 1.0f), kDaysColour(1.0f, 0.78f, 0.35f, 1.0f);
+
+void urgencyBoxes(const std::vector<std::string>& now, const std::vector<std::string>& days) {
+    urgencyBox("Go to an emergency department now if:", now, kEmergencyColour);
+    urgencyBox("See a doctor within days if:", days, kDaysColour);
 }
 
 void overviewTab(const Scene& scene, const ContentLibrary& content, const Condition& c,
@@ -120,9 +147,10 @@ void overviewTab(const Scene& scene, const ContentLibrary& content, const Condit
         ImGui::PushID(s.id.c_str());
         swatch(toImColour(roleColour(s.role)));
         const Structure* st = scene.find(s.id);
-        const std::string name = st ? st->name : s.id;
+        const std::string name =
+            audience == Audience::Patient && !s.patientName.empty() ? s.patientName : st ? st->name : s.id;
         const std::string role =
-            std::string("(") + (audience == Audience::Patient ? plainRole(s.role) : roleLabel(s.role)) + ")";
+            std::string("(") + (audience == Audience::Patient ? rolePlainLabel(s.role) : roleLabel(s.role)) + ")";
         // The role beside the name when both fit the line, else under it: never cut.
         const float room = ImGui::GetContentRegionAvail().x;  // right of the swatch
         const bool oneLine = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().ItemSpacing.x +
@@ -204,28 +232,74 @@ void presentationTab(const ContentLibrary& content, const Condition& c) {
     }
 }
 
-void reliefTab(const ContentLibrary& content, const Condition& c, Audience audience, ActionQueue& actions) {
-    ImGui::TextDisabled(audience == Audience::Patient
-                            ? "Best-supported first."
-                            : "Ranked by certainty of evidence (GRADE-style, Medius's own reading).");
-    for (const auto& r : c.relief) {
-        ImGui::PushID(r.name.c_str());
-        ImGui::Separator();
-        std::string grade = audience == Audience::Patient ? evidencePlainWords(r.evidence)
-                                                          : evidenceLabel(r.evidence);
-        grade[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(grade[0])));
-        ImGui::TextColored(evidenceColour(r.evidence), "%s", grade.c_str());
+void reliefOption(const ContentLibrary& content, const ReliefOption& r, Audience audience) {
+    ImGui::PushID(r.name.c_str());
+    ImGui::Separator();
+    const bool patient = audience == Audience::Patient;
+    if (r.firstLine) {
+        ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.55f, 1.0f), "%s", patient ? "Start here:" : "First line:");
         ImGui::SameLine();
-        ImGui::TextUnformatted(r.name.c_str());
-        wrapped(readableCitations(content, r.what.forAudience(audience)));
+    }
+    ImGui::TextWrapped("%s", r.shownName(audience).c_str());
+    std::string grade = patient ? evidencePlainWords(r.evidence) : evidenceLabel(r.evidence);
+    grade[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(grade[0])));
+    if (patient) {
+        // How sure, then what the research shows over time, in words.
+        ImGui::TextColored(evidenceColour(r.evidence), "%s%s", grade.c_str(),
+                           r.patientEvidence.empty() ? "" : ":");
+        if (!r.patientEvidence.empty()) {
+            ImGui::Indent();
+            wrapped(r.patientEvidence);
+            ImGui::Unindent();
+        }
+        wrapped(r.what.patient);
+    } else {
+        ImGui::TextColored(evidenceColour(r.evidence), "%s%s", grade.c_str(),
+                           r.comparison ? " (comparison arm, not a treatment)" : "");
+        wrapped(readableCitations(content, r.what.clinician));
         if (!r.effect.empty()) {
             ImGui::TextDisabled("Effect:");
             ImGui::SameLine();
-            ImGui::TextWrapped("%s%s%s", r.effect.c_str(), r.followUp.empty() ? "" : ", at ",
-                               r.followUp.c_str());
+            ImGui::TextWrapped("%s%s%s", readableCitations(content, r.effect).c_str(),
+                               r.followUp.empty() ? "" : ", at ", r.followUp.c_str());
         }
-        if (audience == Audience::Clinician) citations(content, r.citations);
-        ImGui::PopID();
+        if (!r.evidenceNeeded.empty()) {
+            ImGui::TextDisabled("Evidence needed:");
+            ImGui::SameLine();
+            wrapped(r.evidenceNeeded);
+        }
+        if (!r.source.empty()) ImGui::TextDisabled("Graded from %s", r.source.c_str());
+        citations(content, r.citations);
+    }
+    ImGui::PopID();
+}
+
+void reliefTab(const ContentLibrary& content, const Condition& c, Audience audience, ActionQueue& actions) {
+    const bool patient = audience == Audience::Patient;
+    const auto offered = offeredRelief(c);
+    const bool firstStep = !offered.empty() && offered.front()->firstLine;
+    const bool noneGraded = std::all_of(offered.begin(), offered.end(), [](const ReliefOption* r) {
+        return r->evidence == EvidenceGrade::NotReviewed;
+    });
+    ImGui::TextDisabled(patient ? (firstStep    ? "The first step first, then the best-supported."
+                                   : noneGraded ? "Medius has not yet reviewed the research on these."
+                                                : "The best-supported first.")
+                                : "First line first, then by certainty of evidence (GRADE-style, "
+                                  "Medius's own reading of the fact sheet).");
+    for (const ReliefOption* r : offered) reliefOption(content, *r, audience);
+    const auto untreated = withoutTreatment(c);
+    if (!untreated.empty()) {
+        ImGui::Separator();
+        ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "%s",
+                           patient ? "What happens without treatment" : "Comparison arms (natural history)");
+        for (const ReliefOption* r : untreated) {
+            if (patient) {
+                wrapped(r->what.patient);
+                if (!r->patientEvidence.empty()) wrapped(r->patientEvidence);
+            } else {
+                reliefOption(content, *r, audience);
+            }
+        }
     }
     ImGui::Separator();
     ImGui::TextColored(ImVec4(0.7f, 0.8f, 1.0f, 1.0f), "What you can do yourself");
@@ -254,15 +328,18 @@ void reliefTab(const ContentLibrary& content, const Condition& c, Audience audie
 }
 
 void redFlagsTab(const ContentLibrary& content, const Condition& c, Audience audience) {
+    urgencyBoxes(redFlagSentences(content, c, Urgency::EmergencyNow),
+                 redFlagSentences(content, c, Urgency::WithinDays));
+    if (audience == Audience::Patient) return;
     ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f),
-                       "If any of these apply, see a doctor promptly rather than following the "
+                       "If any of these apply, arrange medical assessment rather than following the "
                        "exercise advice.");
     for (const auto& key : c.redFlags) {
         const RedFlag* flag = content.findRedFlag(key);
         if (!flag) continue;
         ImGui::Bullet();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s: %s", flag->name.c_str(), flag->text.forAudience(audience).c_str());
+        ImGui::TextWrapped("%s: %s", flag->name.c_str(), flag->text.clinician.c_str());
     }
 }
 
@@ -324,9 +401,10 @@ void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const 
                        Audience audience, ActionQueue& actions) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.6f, 1.0f), "%s", c.name.c_str());
-    if (!c.synonyms.empty()) {
+    const auto& synonyms = audience == Audience::Patient ? c.patientSynonyms : c.synonyms;
+    if (!synonyms.empty()) {
         std::string text;
-        for (const auto& s : c.synonyms) text += (text.empty() ? "" : "; ") + s;
+        for (const auto& s : synonyms) text += (text.empty() ? "" : "; ") + s;
         ImGui::TextDisabled("%s", text.c_str());
     }
     ImGui::PopTextWrapPos();
@@ -338,6 +416,10 @@ void drawConditionInfo(const Scene& scene, const ContentLibrary& content, const 
     ImGui::SameLine();
     if (ImGui::RadioButton("Patient", &who, 1))
         actions.push_back(SetAudienceAction{Audience::Patient});
+    // Emergencies first: in patient wording the warning signs sit above everything else.
+    if (audience == Audience::Patient && !c.redFlags.empty())
+        urgencyBoxes(redFlagSentences(content, c, Urgency::EmergencyNow),
+                     redFlagSentences(content, c, Urgency::WithinDays));
 
     // The tabs as a row of buttons that wraps in a narrow sidebar (an ImGui tab bar would cut
     // or scroll their names). Which one is open is ImGui's own per-window state, as a tab
@@ -381,7 +463,7 @@ void drawLegend(const Condition& c, Audience audience) {
             if (!present) continue;
             ImGui::PushID(static_cast<int>(role));
             swatch(toImColour(roleColour(role)));
-            ImGui::TextUnformatted(audience == Audience::Patient ? plainRole(role) : roleLabel(role));
+            ImGui::TextUnformatted(audience == Audience::Patient ? rolePlainLabel(role) : roleLabel(role));
             ImGui::PopID();
         }
         bool local = false, referred = false;
@@ -405,9 +487,16 @@ void drawRedFlags(const ContentLibrary& content, Audience audience, bool* open) 
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 30),
                              ImGuiCond_FirstUseEver);
     if (!beginModalWindow("Red flags: do not miss", open)) return;
-    ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f),
+    std::vector<std::string> now, days;
+    for (const auto& flag : content.redFlags) {
+        for (const auto& s : flag.patientNow) now.push_back(s);
+        for (const auto& s : flag.patientDays) days.push_back(s);
+    }
+    urgencyBoxes(now, days);
+    if (audience == Audience::Clinician) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f),
                        "These need a doctor promptly, not exercises.");
     for (const auto& flag : content.redFlags) {
+        if (audience == Audience::Patient) break;
         if (ImGui::CollapsingHeader(flag.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
             wrapped(flag.text.forAudience(audience));
             bullets(flag.signs);
@@ -437,9 +526,11 @@ void drawComparison(const ContentLibrary& content, const Condition& left, const 
         wrapped(text);
         ImGui::Unindent();
     };
-    const auto answerOf = [](const Condition& c, const std::string& key) {
-        const auto it = c.differential.answers.find(key);
-        return it == c.differential.answers.end() ? std::string() : it->second;
+    const auto answerOf = [audience](const Condition& c, const std::string& key) {
+        const auto& answers =
+            (audience == Audience::Patient ? c.patientDifferential : c.differential).answers;
+        const auto it = answers.find(key);
+        return it == answers.end() ? std::string() : it->second;
     };
     for (const auto& [key, label] : differentialQuestions()) {
         ImGui::Spacing();

@@ -27,6 +27,7 @@ name = "Fracture"
 clinician = "Consider fracture."
 patient = "See a doctor."
 signs = ["cannot bear weight"]
+patient_now = ["You fell and cannot stand on the leg."]
 )";
 
 // A minimal valid condition; tests break one thing at a time.
@@ -44,10 +45,12 @@ red_flags = ["fracture"]
 [[structures]]
 id = "gluteus_medius_insertion_lateral_r"
 role = "pain_source"
+patient_name = "Hip tendon"
 
 [[structures]]
 id = "iliotibial_band_r"
 role = "compressing"
+patient_name = "Band on the outer thigh"
 
 [[pain_zones]]
 label = "Side of the hip"
@@ -82,17 +85,30 @@ name = "Advice"
 what = "Advice."
 patient = "Advice, plainly."
 evidence = "expert_opinion"
+patient_evidence = "Expert advice."
+source = "clinical-facts.md 4.6"
 
 [[relief]]
 name = "Exercise"
 what = "Exercise."
 patient = "Exercise, plainly."
 evidence = "moderate"
+patient_evidence = "Helps for two months."
+source = "clinical-facts.md 4.2"
 effect = "77% vs 29%"
 follow_up = "8 weeks"
 citations = ["smith2020"]
 
 [differential]
+pain_location = "a"
+below_knee = "b"
+neurological_signs = "c"
+aggravated_by = "d"
+eased_by = "e"
+key_test = "f"
+typical_patient = "g"
+
+[patient_differential]
 pain_location = "a"
 below_knee = "b"
 neurological_signs = "c"
@@ -275,9 +291,15 @@ TEST(ProjectContent, LoadsWithoutErrorsAndCoversTheIssueList) {
         EXPECT_FALSE(c.painZones.empty()) << c.id;
         EXPECT_FALSE(c.relief.empty()) << c.id;
         for (const auto& r : c.relief) {
-            if (r.evidence != EvidenceGrade::ExpertOpinion) {
-                EXPECT_FALSE(r.citations.empty()) << c.id;
+            // Every option is graded from the fact sheet or says it is not yet reviewed.
+            if (r.evidence == EvidenceGrade::NotReviewed) {
+                EXPECT_FALSE(r.evidenceNeeded.empty()) << c.id << ": " << r.name;
+            } else {
+                EXPECT_FALSE(r.source.empty()) << c.id << ": " << r.name;
+                EXPECT_FALSE(r.patientEvidence.empty()) << c.id << ": " << r.name;
+                if (r.evidence < EvidenceGrade::VeryLow) EXPECT_FALSE(r.citations.empty()) << c.id;
             }
+            EXPECT_FALSE(r.what.patient.empty()) << c.id << ": " << r.name;
         }
     }
 }

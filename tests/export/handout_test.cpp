@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "core/content_loader.hpp"
+#include "core/readability.hpp"
 
 using namespace medius;
 namespace fs = std::filesystem;
@@ -103,12 +104,13 @@ std::vector<std::string> patientTexts(const Condition& c, const ContentLibrary& 
     std::vector<std::string> texts{c.name, withoutKeys(c.summary.forAudience(Audience::Patient))};
     if (!c.pathophysiology.patient.empty()) texts.push_back(withoutKeys(c.pathophysiology.patient));
     for (const auto& r : c.relief) {
-        texts.push_back(r.name + " (" + evidencePlainWords(r.evidence) + ")");
+        if (!r.comparison) texts.push_back(r.shownName(Audience::Patient));  // a treatment by name
+        if (!r.patientEvidence.empty()) texts.push_back(withoutKeys(r.patientEvidence));
         if (!r.what.patient.empty()) texts.push_back(withoutKeys(r.what.patient));
     }
     for (const auto& s : c.selfManagement) texts.push_back(withoutKeys(s));
-    for (const auto& key : c.redFlags)
-        if (const RedFlag* f = content.findRedFlag(key)) texts.push_back(f->name);
+    for (Urgency u : {Urgency::EmergencyNow, Urgency::WithinDays})
+        for (const auto& sentence : redFlagSentences(content, c, u)) texts.push_back(sentence);
     return texts;
 }
 
@@ -120,7 +122,11 @@ Condition longCondition(int words) {
     for (int i = 0; i < words; ++i)
         summary += "word" + std::to_string(i) + (i % 12 == 11 ? ". " : " ");
     c.summary.patient = summary + "The end.";
-    c.relief.push_back({"Rest", {"", "Resting helps."}, EvidenceGrade::Low, "", "", {}});
+    ReliefOption rest;
+    rest.name = "Rest";
+    rest.what.patient = "Resting helps.";
+    rest.evidence = EvidenceGrade::Low;
+    c.relief.push_back(rest);
     return c;
 }
 
@@ -194,4 +200,52 @@ TEST(Handout, TextBeyondTwoPagesAtNinePointsStillPrintsWhole) {
     EXPECT_GT(m.pages, 2);
     EXPECT_NE(pdfText(pdf, c.name).find(normalised(c.summary.patient)), std::string::npos);
     if (!std::getenv("MEDIUS_TEST_PDFS")) fs::remove(pdf);
+}
+
+// Issue 16: what a patient reads on paper carries no citation key, statistic, score or
+// abbreviation; emergencies come first, in two boxes by urgency; the first-line option leads
+// and a comparison arm is only "what happens without treatment".
+TEST(Handout, PatientWordsOnlyEmergenciesFirstFirstLineLeads) {
+    const ContentLibrary& content = shippedContent();
+    ASSERT_FALSE(content.conditions.empty());
+    for (const auto& c : content.conditions) {
+        SCOPED_TRACE(c.id);
+        const std::string pdf = tempPdf("words_" + c.id);
+        HandoutMeasure m;
+        ASSERT_EQ(writeHandoutPdf(pdf, c, content, picture(), &m), "");
+        fs::remove(pdf);
+        std::istringstream lines(m.text);
+        for (std::string line; std::getline(lines, line);) {
+            // The condition's own name is what it is called (e.g. "L5 radiculopathy").
+            for (std::size_t at; (at = line.find(c.name)) != std::string::npos;) line.erase(at, c.name.size());
+            if (line.rfind("Made with Medius", 0) == 0) continue;  // the sources line names authors
+            EXPECT_EQ(clinicianOnlyTerm(line), "") << line;
+        }
+        const std::string text = normalised(m.text);
+        const auto emergency = text.find("Go to an emergency department now if");
+        const auto days = text.find("See a doctor within days if");
+        const auto going = text.find("What is going on");
+        if (!redFlagSentences(content, c, Urgency::EmergencyNow).empty()) {
+            EXPECT_NE(emergency, std::string::npos);
+            EXPECT_LT(emergency, going);
+        }
+        if (!redFlagSentences(content, c, Urgency::WithinDays).empty()) {
+            EXPECT_NE(days, std::string::npos);
+            EXPECT_LT(days, going);
+        }
+        const auto offered = offeredRelief(c);
+        ASSERT_FALSE(offered.empty());
+        for (const ReliefOption* r : offered) EXPECT_FALSE(r->comparison);
+        for (const auto& r : c.relief)
+            if (r.firstLine) EXPECT_TRUE(offered.front()->firstLine) << "a first-line option leads";
+        for (const ReliefOption* r : withoutTreatment(c)) {
+            const auto without = text.find("What happens without treatment");
+            EXPECT_NE(without, std::string::npos);
+            EXPECT_GT(text.find(normalised(r->what.patient)), without);
+        }
+    }
+    // The tear handout: exercise, not the injection, leads.
+    const Condition* tear = content.findCondition("gluteal_tendon_tear");
+    ASSERT_NE(tear, nullptr);
+    EXPECT_EQ(offeredRelief(*tear).front()->name, "Education plus progressive loading exercise");
 }
