@@ -111,13 +111,12 @@ bool sidebarSection(const char* title, bool* visible, bool* reveal) {
     return open;
 }
 
-void sameLineIfFits(const char* label, bool smallButton) {
+void sameLineIfFits(const char* label) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * style.FramePadding.x;
     const float end = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
     const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (end <= limit) ImGui::SameLine();
-    (void)smallButton;  // a small button is as wide as a normal one with the same label
 }
 
 }  // namespace medius::ui

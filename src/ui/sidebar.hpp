@@ -33,6 +33,6 @@ bool sidebarSection(const char* title, bool* visible = nullptr, bool* reveal = n
 
 // Before the next button of a row: stays on the line when a button labelled `label` still
 // fits the sidebar's width, else starts a new line, so rows of buttons wrap and are never cut.
-void sameLineIfFits(const char* label, bool smallButton = false);
+void sameLineIfFits(const char* label);
 
 }  // namespace medius::ui
