@@ -3,7 +3,7 @@
 # frame times at 1080p and 4K, GPU and peak memory), the f3d comparison (start-up and orbit),
 # the peak resident memory of medius itself, and a soak. Results go to bench-results/ as JSON
 # and the tables print here. Usage: bench/run.sh [BUILD_DIR] (after scripts/build.sh).
-# SOAK_FRAMES (default 6000) sets the soak's length.
+# SOAK_ROUNDS (default 12 rounds of 480 frames) sets the soak's length.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -31,5 +31,5 @@ printf "%-72s %8s MiB\n" "medius peak resident memory: window 1600x1000, conditi
 printf '{"screenshot_1080p_kib": %s, "screenshot_4k_kib": %s, "window_session_kib": %s}\n' \
   "$shot_rss" "$shot4k_rss" "$window_rss" > "$OUT/peak_memory.json"
 echo
-"$BUILD/bench/medius_soak" "${SOAK_FRAMES:-6000}" --size 160x100 --json "$OUT/soak.json"
+"$BUILD/bench/medius_soak" "${SOAK_ROUNDS:-12}" --size 160x100 --json "$OUT/soak.json"
 echo "results in $OUT/"
