@@ -27,7 +27,8 @@ struct ProcessResult {
 struct PrivateHome {
     std::string path;
     PrivateHome() {
-        const auto dir = fs::temp_directory_path() / ("medius_cli_home_" + std::to_string(::getpid()));
+        const auto dir =
+            fs::temp_directory_path() / ("medius_cli_home_" + std::to_string(::getpid()));
         fs::create_directories(dir);
         path = dir.string();
     }
@@ -45,8 +46,9 @@ std::string privateXdgHome() {
 ProcessResult runMedius(const std::string& args, const std::string& env = "") {
     const std::string home = privateXdgHome();
     const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY XDG_CACHE_HOME='" + home +
-                                "/cache' XDG_CONFIG_HOME='" + home + "/config' XDG_DATA_HOME='" + home +
-                                "/data' " + env + " '" + std::string(MEDIUS_BINARY) + "' " + args + " 2>&1";
+                                "/cache' XDG_CONFIG_HOME='" + home + "/config' XDG_DATA_HOME='" +
+                                home + "/data' " + env + " '" + std::string(MEDIUS_BINARY) + "' " +
+                                args + " 2>&1";
     ProcessResult run;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) return run;
@@ -58,8 +60,11 @@ ProcessResult runMedius(const std::string& args, const std::string& env = "") {
     return run;
 }
 
+// Each test runs in its own process: the pid keeps parallel runs (two build folders, two
+// engineers) from sharing, or breaking, each other's files.
 std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("medius_cli_" + name)).string();
+    return (fs::temp_directory_path() / ("medius_cli_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 
 int maxChannelDifference(const std::uint8_t* a, const std::uint8_t* b) {
@@ -111,8 +116,8 @@ TEST(MediusBinary, BrokenModelIsReportedAndTheRestStillRenders) {
     const auto bad = tempPath("broken.stl");
     std::ofstream(bad) << "solid nothing useful\nfacet normal\n";
     const auto png = tempPath("with_bad_model.png");
-    const ProcessResult r = runMedius("--model '" + bad + "' --model /no/such/file.glb --screenshot '" + png +
-                            "' --size 64x64");
+    const ProcessResult r = runMedius(
+        "--model '" + bad + "' --model /no/such/file.glb --screenshot '" + png + "' --size 64x64");
     EXPECT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find(bad), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("/no/such/file.glb: error: model file not found"), std::string::npos)
@@ -124,10 +129,11 @@ TEST(MediusBinary, BrokenModelIsReportedAndTheRestStillRenders) {
 
 TEST(MediusBinary, UserModelAloneIsFramedAndDrawn) {
     const auto obj = tempPath("pyramid.obj");
-    std::ofstream(obj) << "v 0 0 0\nv 0.1 0 0\nv 0 0.1 0\nv 0 0 0.1\nf 1 3 2\nf 1 2 4\nf 1 4 3\nf 2 3 4\n";
+    std::ofstream(obj)
+        << "v 0 0 0\nv 0.1 0 0\nv 0 0.1 0\nv 0 0 0.1\nf 1 3 2\nf 1 2 4\nf 1 4 3\nf 2 3 4\n";
     const auto png = tempPath("pyramid.png");
-    const ProcessResult r = runMedius("--no-anatomy --model '" + obj + "' --units m --screenshot '" + png +
-                            "' --size 128x128");
+    const ProcessResult r = runMedius("--no-anatomy --model '" + obj +
+                                      "' --units m --screenshot '" + png + "' --size 128x128");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     medius::Image img;
     ASSERT_EQ(medius::readPng(png, img), "");
@@ -136,10 +142,10 @@ TEST(MediusBinary, UserModelAloneIsFramedAndDrawn) {
     fs::remove(png);
 }
 
-
 TEST(MediusBinary, ProjectorThemeAt4KIsHighContrast) {
     const auto projector = tempPath("projector.png"), dark = tempPath("dark.png");
-    const std::string common = " --condition gluteal_tendinopathy --with-ui --size 3840x2160 --screenshot ";
+    const std::string common =
+        " --condition gluteal_tendinopathy --with-ui --size 3840x2160 --screenshot ";
     ProcessResult r = runMedius("--theme projector" + common + "'" + projector + "'");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     r = runMedius("--theme dark" + common + "'" + dark + "'");
@@ -254,10 +260,10 @@ TEST(MediusBinary, EveryConditionsPatientHandoutIsWholeOnOneOrTwoA4Pages) {
             EXPECT_FALSE(std::regex_search(text, pattern)) << what << " on a patient handout";
         if (c.id != "gluteal_tendinopathy") continue;
         for (const char* expected :
-             {"It is not a diagnosis", "What helps", "Start here:", "Fairly well tested:",
-              "no better than those who did not have one", "What happens without treatment",
-              "What you can do yourself", "Don't cross your legs", "Go to an emergency department now if",
-              "See a doctor within days if"})
+             {"It is not a diagnosis", "What helps",
+              "Start here:", "Fairly well tested:", "no better than those who did not have one",
+              "What happens without treatment", "What you can do yourself", "Don't cross your legs",
+              "Go to an emergency department now if", "See a doctor within days if"})
             EXPECT_NE(text.find(expected), std::string::npos) << expected;
     }
     fs::remove(pdf);
@@ -278,13 +284,15 @@ TEST(MediusBinary, ExportWritesAGlbAndOnePlyPerListedStructure) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     EXPECT_TRUE(fs::exists(fs::path(dir) / "scene.glb"));
     long plys = 0;
-    for (const auto& entry : fs::directory_iterator(dir)) plys += entry.path().extension() == ".ply";
+    for (const auto& entry : fs::directory_iterator(dir))
+        plys += entry.path().extension() == ".ply";
     EXPECT_EQ(plys, structures);
-    for (const char* id : {"gluteus_medius_anterior_r", "subgluteus_maximus_bursa_l", "skin", "sacrum"})
+    for (const char* id :
+         {"gluteus_medius_anterior_r", "subgluteus_maximus_bursa_l", "skin", "sacrum"})
         EXPECT_TRUE(fs::exists(fs::path(dir) / (std::string(id) + ".ply"))) << id;
     // The exported scene opens as a model again, at the same size (mm in, mm out).
-    const ProcessResult again =
-        runMedius("--no-anatomy --units mm --model '" + dir + "/scene.glb' --export '" + dir + "/again'");
+    const ProcessResult again = runMedius("--no-anatomy --units mm --model '" + dir +
+                                          "/scene.glb' --export '" + dir + "/again'");
     ASSERT_EQ(again.exitCode, 0) << again.output;
     EXPECT_EQ(fs::file_size(fs::path(dir) / "again/user_model_1.ply") > 1000000, true);
     fs::remove_all(dir);
@@ -305,13 +313,15 @@ TEST(MediusBinary, MeshManifestReplacesBuiltInBonesWithRealSpecimens) {
     if (!fs::exists(myosim / "r_pelvis.stl"))
         GTEST_SKIP() << "needs ../shared/reference-meshes/myosim (absent here): " << myosim;
     const auto manifest = tempPath("manifest.toml");
-    std::ofstream(manifest) << "[[mesh]]\nstructure = \"hip_bone_r\"\nfile = \"" << (myosim / "r_pelvis.stl").string()
-                            << "\"\nunits = \"m\"\n[[mesh]]\nstructure = \"no_such_bone\"\nfile = \"x.stl\"\n";
+    std::ofstream(manifest)
+        << "[[mesh]]\nstructure = \"hip_bone_r\"\nfile = \"" << (myosim / "r_pelvis.stl").string()
+        << "\"\nunits = \"m\"\n[[mesh]]\nstructure = \"no_such_bone\"\nfile = \"x.stl\"\n";
     const auto dir = tempPath("export_manifest");
     fs::remove_all(dir);
     const ProcessResult r = runMedius("--meshes '" + manifest + "' --export '" + dir + "'");
     // The unknown id is an error naming the manifest's line; the good entry still applies.
-    EXPECT_NE(r.output.find(manifest + ":5: error: no structure 'no_such_bone'"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(manifest + ":5: error: no structure 'no_such_bone'"), std::string::npos)
+        << r.output;
     // The specimen has 122 vertices in the assembled set; its STL repeats them per facet
     // and the importer joins them again: far fewer triangles than the built-in bone.
     const auto hip = fs::file_size(fs::path(dir) / "hip_bone_r.ply");
@@ -325,11 +335,13 @@ TEST(MediusBinary, SecondStartReadsTheAnatomySnapshotAndDrawsTheSame) {
     const std::string cache = privateXdgHome() + "/cache/medius/anatomy-female.bin";
     fs::remove(cache);
     const auto first = tempPath("cache_first.png"), second = tempPath("cache_second.png");
-    const ProcessResult a = runMedius("--screenshot '" + first + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
+    const ProcessResult a =
+        runMedius("--screenshot '" + first + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
     ASSERT_EQ(a.exitCode, 0) << a.output;
     EXPECT_EQ(a.output.find("read from the cache"), std::string::npos) << a.output;
     ASSERT_TRUE(fs::exists(cache));
-    const ProcessResult b = runMedius("--screenshot '" + second + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
+    const ProcessResult b =
+        runMedius("--screenshot '" + second + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
     ASSERT_EQ(b.exitCode, 0) << b.output;
     EXPECT_NE(b.output.find("anatomy read from the cache"), std::string::npos) << b.output;
     medius::Image x, y;
@@ -343,7 +355,8 @@ TEST(MediusBinary, SecondStartReadsTheAnatomySnapshotAndDrawsTheSame) {
         f.seekp(static_cast<std::streamoff>(fs::file_size(cache) / 2));
         f.write("damage", 6);
     }
-    const ProcessResult c = runMedius("--screenshot '" + second + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
+    const ProcessResult c =
+        runMedius("--screenshot '" + second + "' --size 200x120", "MEDIUS_STARTUP_TRACE=1");
     ASSERT_EQ(c.exitCode, 0) << c.output;
     EXPECT_EQ(c.output.find("read from the cache"), std::string::npos) << c.output;
     ASSERT_EQ(medius::readPng(second, y), "");
@@ -370,9 +383,12 @@ TEST(MediusBinary, EditedAnatomyContentIsNotServedFromTheSnapshot) {
 // The bad-input suite at the level of the whole program (model files are covered in
 // tests/model-io): each case gives a clear message and a non-zero exit or a graceful fallback.
 TEST(BadInput, MissingContentFolderIsOneLineAndExitTwo) {
-    const ProcessResult r = runMedius("--content /nonexistent/medius-content --screenshot " + tempPath("x.png"));
+    const ProcessResult r =
+        runMedius("--content /nonexistent/medius-content --screenshot " + tempPath("x.png"));
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.output.find("/nonexistent/medius-content: content folder not found"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("/nonexistent/medius-content: content folder not found"),
+              std::string::npos)
+        << r.output;
     EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
 }
 
@@ -380,14 +396,18 @@ TEST(BadInput, BrokenModelsStillLeaveTheAnatomyOnScreen) {
     const auto nan = tempPath("nan.obj");
     std::ofstream(nan) << "v nan 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n";
     const auto png = tempPath("bad_model.png");
-    const ProcessResult r = runMedius("--model '" + nan + "' --model /nonexistent.stl --screenshot '" + png +
-                                      "' --size 160x100");
+    const ProcessResult r = runMedius(
+        "--model '" + nan + "' --model /nonexistent.stl --screenshot '" + png + "' --size 160x100");
     EXPECT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_NE(r.output.find(nan + ": error: cannot read model: no usable triangles"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("/nonexistent.stl: error: model file not found"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(nan + ": error: cannot read model: no usable triangles"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("/nonexistent.stl: error: model file not found"), std::string::npos)
+        << r.output;
     medius::Image img;
     ASSERT_EQ(medius::readPng(png, img), "");
-    EXPECT_GT(maxChannelDifference(img.pixel(2, 2), img.pixel(80, 50)), 25) << "the anatomy is still drawn";
+    EXPECT_GT(maxChannelDifference(img.pixel(2, 2), img.pixel(80, 50)), 25)
+        << "the anatomy is still drawn";
     fs::remove(nan);
     fs::remove(png);
 }
@@ -405,8 +425,8 @@ TEST(BadInput, ConfigAndDataFoldersThatAreFilesDoNotStopHeadlessWork) {
     std::ofstream(blocker) << "a file where the folders should be";
     const auto png = tempPath("blocked.png");
     const ProcessResult r = runMedius("--screenshot '" + png + "' --size 64x64",
-                                      "XDG_CONFIG_HOME='" + blocker + "' XDG_DATA_HOME='" + blocker +
-                                          "' XDG_CACHE_HOME='" + blocker + "'");
+                                      "XDG_CONFIG_HOME='" + blocker + "' XDG_DATA_HOME='" +
+                                          blocker + "' XDG_CACHE_HOME='" + blocker + "'");
     EXPECT_EQ(r.exitCode, 0) << r.output;
     EXPECT_TRUE(fs::exists(png));
     std::ifstream in(blocker);
