@@ -56,10 +56,15 @@ BoneMarks readBoneMarks(ContentFile& skeleton, const Variant& variant, Diagnosti
 // itself) to just above the knee, so the knee's own forms show below it.
 void addThigh(ImplicitShape& shape, ContentSection& body, const LimbFrame& f, float blend) {
     const float top = body.number("thigh_radius_top");
+    const float mid = body.number("thigh_radius_mid");
     const float bottom = body.number("thigh_radius_bottom");
     const glm::vec3 thighTopCentre = f.hip + glm::vec3(-5.0f, -40.0f, 8.0f);
-    const glm::vec3 aboveKnee = glm::mix(f.knee, thighTopCentre, 0.1f);
-    shape.add(Primitive::roundCone(thighTopCentre, aboveKnee, top, bottom), blend);
+    // The thigh keeps its bulk (quadriceps, adductors, hamstrings) to mid-length and narrows
+    // above the knee, not as one straight cone.
+    const glm::vec3 midThigh = glm::mix(thighTopCentre, f.knee, 0.45f);
+    const glm::vec3 aboveKnee = glm::mix(f.knee, thighTopCentre, 0.16f);
+    shape.add(Primitive::roundCone(thighTopCentre, midThigh, top, mid), blend);
+    shape.add(Primitive::roundCone(midThigh, aboveKnee, mid, bottom), blend);
 }
 
 // The knee: a core over the condyles, the two condyles as bulges on either side and the
@@ -158,7 +163,7 @@ ImplicitShape footShape(ContentSection& body, const FootFrame& foot) {
     const glm::mat3 toeAxes = sdf::frameFrom(toeForward, foot.upward);
     s.add(Primitive::ellipsoid(foot.at(0.875f, 12.0f, -0.08f * ballHalfWidth), toeAxes,
                                {0.125f * L, 12.0f, 0.86f * ballHalfWidth}),
-          10.0f);
+          16.0f);
     return s;
 }
 
