@@ -15,7 +15,9 @@ namespace medius::anatomy {
 
 namespace {
 
-glm::vec3 mirror(glm::vec3 p) { return {p.x, p.y, -p.z}; }
+glm::vec3 mirror(glm::vec3 p) {
+    return {p.x, p.y, -p.z};
+}
 
 struct LimbFrame {
     glm::vec3 hip, knee, ankle, heel, toes, waist, pelvis, buttock;
@@ -114,8 +116,8 @@ void addLeg(ImplicitShape& shape, ContentSection& body, const LimbFrame& f, cons
                                     m.anterior * 8.0f - m.up * 10.0f,
                                 malleolus),
               10.0f);
-    shape.add(Primitive::sphere(f.ankle - m.lateral * (ankleRadius - 0.6f * malleolus) + m.up * 4.0f,
-                                malleolus),
+    shape.add(Primitive::sphere(
+                  f.ankle - m.lateral * (ankleRadius - 0.6f * malleolus) + m.up * 4.0f, malleolus),
               10.0f);
 }
 
@@ -144,8 +146,8 @@ ImplicitShape footShape(ContentSection& body, const FootFrame& foot) {
     s.add(Primitive::ellipsoid(foot.at(0.13f, heelRadius, 0.0f), axes,
                                {0.13f * L, heelRadius, heelRadius}));
     // Lateral column (calcaneus, cuboid, fifth metatarsal) rests on the ground.
-    s.add(Primitive::roundCone(foot.at(0.16f, 17.0f, 4.0f), foot.at(0.7f, 15.0f, 0.72f * ballHalfWidth),
-                               17.0f, 15.0f),
+    s.add(Primitive::roundCone(foot.at(0.16f, 17.0f, 4.0f),
+                               foot.at(0.7f, 15.0f, 0.72f * ballHalfWidth), 17.0f, 15.0f),
           14.0f);
     // Medial column: the arch, raised off the ground between heel and ball.
     s.add(Primitive::roundCone(foot.at(0.2f, arch + 16.0f, -0.3f * heelRadius),
@@ -225,18 +227,30 @@ bool resolveAnchor(const std::string& anchor, const LimbFrame& f, glm::vec3& out
         }
         if (!(t >= 0.0f && t <= 1.0f)) return false;
     }
-    if (base == "thigh" && at != std::string::npos) out = glm::mix(f.hip, f.knee, t);
-    else if (base == "leg" && at != std::string::npos) out = glm::mix(f.knee, f.ankle, t);
-    else if (at != std::string::npos) return false;
-    else if (base == "hip") out = f.hip;
-    else if (base == "knee") out = f.knee;
-    else if (base == "ankle") out = f.ankle;
-    else if (base == "heel") out = f.heel;
-    else if (base == "toes") out = f.toes;
-    else if (base == "waist") out = f.waist;
-    else if (base == "pelvis") out = f.pelvis;
-    else if (base == "buttock") out = f.buttock;
-    else return false;
+    if (base == "thigh" && at != std::string::npos)
+        out = glm::mix(f.hip, f.knee, t);
+    else if (base == "leg" && at != std::string::npos)
+        out = glm::mix(f.knee, f.ankle, t);
+    else if (at != std::string::npos)
+        return false;
+    else if (base == "hip")
+        out = f.hip;
+    else if (base == "knee")
+        out = f.knee;
+    else if (base == "ankle")
+        out = f.ankle;
+    else if (base == "heel")
+        out = f.heel;
+    else if (base == "toes")
+        out = f.toes;
+    else if (base == "waist")
+        out = f.waist;
+    else if (base == "pelvis")
+        out = f.pelvis;
+    else if (base == "buttock")
+        out = f.buttock;
+    else
+        return false;
     return true;
 }
 
@@ -261,7 +275,8 @@ void findLandmarks(const std::string& path, const DistanceFn& shape, const LimbF
                 r.error(r.lineOf(key), std::string("'") + key + "' must be three numbers");
                 return;
             }
-            for (int k = 0; k < 3; ++k) v[k] = static_cast<float>((*a)[k].value<double>().value_or(0.0));
+            for (int k = 0; k < 3; ++k)
+                v[k] = static_cast<float>((*a)[k].value<double>().value_or(0.0));
         };
         readVec("offset", offset, false);
         readVec("direction", direction, true);

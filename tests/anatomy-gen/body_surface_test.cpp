@@ -1,10 +1,11 @@
+#include "anatomy-gen/body_surface.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <functional>
 #include <iostream>
 
-#include "anatomy-gen/body_surface.hpp"
 #include "anatomy-gen/hip_model.hpp"
 #include "core/mesh.hpp"
 #include "mesh_checks.hpp"
@@ -75,7 +76,8 @@ TEST(BodySurface, LandmarksLieOnTheSkinOnBothSides) {
     EXPECT_GT(body.landmarks.at("greater_trochanter_r").z, 150.0f);
     EXPECT_LT(body.landmarks.at("greater_trochanter_l").z, -150.0f);
     EXPECT_LT(body.landmarks.at("popliteal_fossa_r").x, body.landmarks.at("knee_anterior_r").x);
-    EXPECT_LT(body.landmarks.at("lateral_malleolus_r").y, body.landmarks.at("knee_lateral_r").y - 300.0f);
+    EXPECT_LT(body.landmarks.at("lateral_malleolus_r").y,
+              body.landmarks.at("knee_lateral_r").y - 300.0f);
 }
 
 TEST(BodySurface, CoversTheMusclesAndBones) {
@@ -96,8 +98,9 @@ TEST(BodySurface, CoversTheMusclesAndBones) {
         }
         // Every point of every muscle and bone is at least 2 mm under the skin.
         EXPECT_LT(worst, -2.0f) << worstId << " comes within " << -worst << " mm of the surface"
-                                << (worst > 0 ? " (it pokes through)" : "") << " at (" << worstPoint.x
-                                << ", " << worstPoint.y << ", " << worstPoint.z << ")";
+                                << (worst > 0 ? " (it pokes through)" : "") << " at ("
+                                << worstPoint.x << ", " << worstPoint.y << ", " << worstPoint.z
+                                << ")";
     }
 }
 
@@ -153,7 +156,9 @@ std::size_t connectedComponents(const TriangleMesh& m) {
     return count;
 }
 
-const char* sexName(Sex sex) { return sex == Sex::Female ? "female" : "male"; }
+const char* sexName(Sex sex) {
+    return sex == Sex::Female ? "female" : "male";
+}
 
 }  // namespace
 
@@ -174,15 +179,18 @@ TEST(BodySurface, NatalCleftLiesDeeperThanTheButtockCrowns) {
         float deepest = 0.0f, steepest = 0.0f;
         for (float y = crown.y - 40.0f; y <= crown.y + 40.0f; y += 10.0f) {
             float crownBack = 1e9f;
-            for (float z = 20.0f; z <= 140.0f; z += 4.0f) crownBack = std::min(crownBack, backAt(body.distance, y, z));
+            for (float z = 20.0f; z <= 140.0f; z += 4.0f)
+                crownBack = std::min(crownBack, backAt(body.distance, y, z));
             const float midline = backAt(body.distance, y, 0.0f);
             deepest = std::max(deepest, midline - crownBack);
             // A cleft, not a broad hollow: its sides fall steeply (compared 15 mm off the midline).
-            const float sides = std::min(backAt(body.distance, y, 15.0f), backAt(body.distance, y, -15.0f));
+            const float sides =
+                std::min(backAt(body.distance, y, 15.0f), backAt(body.distance, y, -15.0f));
             steepest = std::max(steepest, midline - sides);
         }
-        std::cout << sexName(sex) << ": natal cleft " << deepest << " mm deeper than the buttock crowns, "
-                  << steepest << " mm deeper than the skin 15 mm to either side\n";
+        std::cout << sexName(sex) << ": natal cleft " << deepest
+                  << " mm deeper than the buttock crowns, " << steepest
+                  << " mm deeper than the skin 15 mm to either side\n";
         EXPECT_GT(deepest, 15.0f) << sexName(sex);
         EXPECT_GT(steepest, 25.0f) << sexName(sex);
     }
@@ -197,17 +205,20 @@ TEST(BodySurface, GlutealFoldIsACreaseBelowEachButtock) {
         for (float side : {1.0f, -1.0f}) {
             const float z = side * 0.6f * crown.z;
             float crease = -1e9f, creaseY = 0.0f;
-            if (std::getenv("PROFILE")) for (float y = crown.y; y >= crown.y - 200.0f; y -= 6.0f) std::cout << "PROFILE " << y << " " << backAt(body.distance, y, z) << "\n";
+            if (std::getenv("PROFILE"))
+                for (float y = crown.y; y >= crown.y - 200.0f; y -= 6.0f)
+                    std::cout << "PROFILE " << y << " " << backAt(body.distance, y, z) << "\n";
             for (float y = crown.y - 20.0f; y >= crown.y - 180.0f; y -= 2.0f) {
                 const float here = backAt(body.distance, y, z);
-                const float rim = std::max(backAt(body.distance, y + 14.0f, z), backAt(body.distance, y - 14.0f, z));
+                const float rim = std::max(backAt(body.distance, y + 14.0f, z),
+                                           backAt(body.distance, y - 14.0f, z));
                 if (here - rim > crease) {
                     crease = here - rim;  // > 0: deeper than the skin above and below
                     creaseY = y;
                 }
             }
-            std::cout << sexName(sex) << (side > 0 ? " right" : " left") << ": gluteal fold " << crease
-                      << " mm deep (against 14 mm above and below), " << crown.y - creaseY
+            std::cout << sexName(sex) << (side > 0 ? " right" : " left") << ": gluteal fold "
+                      << crease << " mm deep (against 14 mm above and below), " << crown.y - creaseY
                       << " mm below the buttock crown\n";
             EXPECT_GT(crease, 2.0f) << sexName(sex);
             EXPECT_GT(crown.y - creaseY, 40.0f) << "the fold is under the buttock, not on it";
@@ -231,8 +242,9 @@ TEST(BodySurface, TrochantericBulgeStandsOut) {
         }
         const float above = crownZ - sideAt(body.distance, gt.x, crownY + 50.0f);
         const float below = crownZ - sideAt(body.distance, gt.x, crownY - 50.0f);
-        std::cout << sexName(sex) << ": trochanteric bulge " << above << " mm out from 50 mm above, "
-                  << below << " mm from 50 mm below; hip breadth there " << 2.0f * crownZ << " mm\n";
+        std::cout << sexName(sex) << ": trochanteric bulge " << above
+                  << " mm out from 50 mm above, " << below
+                  << " mm from 50 mm below; hip breadth there " << 2.0f * crownZ << " mm\n";
         EXPECT_GT(above, 3.0f) << sexName(sex);
         EXPECT_GT(below, 3.0f) << sexName(sex);
     }
@@ -261,7 +273,8 @@ TEST(BodySurface, FootIsShaped) {
             return from - entry(body.distance, {xAt(s), from, z}, {0, -1, 0}, 300.0f);
         };
         const auto bottomAt = [&](float s, float z) {
-            return sole - 50.0f + entry(body.distance, {xAt(s), sole - 50.0f, z}, {0, 1, 0}, 200.0f);
+            return sole - 50.0f +
+                   entry(body.distance, {xAt(s), sole - 50.0f, z}, {0, 1, 0}, 200.0f);
         };
         const auto widthAt = [&](float s, float y, float& zMedial) {
             const float zl = 500.0f - entry(body.distance, {xAt(s), y, 500.0f}, {0, 0, -1});
@@ -281,13 +294,14 @@ TEST(BodySurface, FootIsShaped) {
         std::cout << sexName(sex) << ": foot " << length << " mm long, ankle " << ankleHeight
                   << " mm high, heel " << heelBehind << " mm behind the ankle; heel " << heelWidth
                   << " / ball " << ballWidth << " mm wide; instep " << instep << " / toes " << toes
-                  << " mm high; medial arch " << arch << " mm off the ground, lateral border " << lateralBorder
-                  << "\n";
+                  << " mm high; medial arch " << arch << " mm off the ground, lateral border "
+                  << lateralBorder << "\n";
         EXPECT_GT(length, 2.5f * ankleHeight) << sexName(sex);
         EXPECT_GT(heelBehind, 0.15f * length) << sexName(sex);
         EXPECT_GT(ballWidth, 1.2f * heelWidth) << sexName(sex);
         EXPECT_GT(instep, 1.8f * toes) << sexName(sex);
         EXPECT_GT(arch, 5.0f) << sexName(sex);
-        EXPECT_GT(arch, lateralBorder + 5.0f) << sexName(sex) << ": the arch is medial, the lateral border is low";
+        EXPECT_GT(arch, lateralBorder + 5.0f)
+            << sexName(sex) << ": the arch is medial, the lateral border is low";
     }
 }
