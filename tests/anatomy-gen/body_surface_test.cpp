@@ -305,3 +305,27 @@ TEST(BodySurface, FootIsShaped) {
             << sexName(sex) << ": the arch is medial, the lateral border is low";
     }
 }
+
+// The knee shows the patella: it stands out in front of the skin 50 mm above and below it.
+TEST(BodySurface, PatellaShowsAtTheKnee) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const auto& body = built(sex).body;
+        const glm::vec3 knee = body.landmarks.at("knee_anterior_r");
+        const auto frontAt = [&](float y) {
+            return 500.0f - entry(body.distance, {500.0f, y, knee.z}, {-1.0f, 0.0f, 0.0f});
+        };
+        float crownX = -1e9f, crownY = knee.y;
+        for (float y = knee.y - 20.0f; y <= knee.y + 50.0f; y += 1.0f) {
+            if (frontAt(y) > crownX) {
+                crownX = frontAt(y);
+                crownY = y;
+            }
+        }
+        const float above = crownX - frontAt(crownY + 50.0f);
+        const float below = crownX - frontAt(crownY - 50.0f);
+        std::cout << sexName(sex) << ": patella " << above << " mm out from 50 mm above, " << below
+                  << " mm from 50 mm below\n";
+        EXPECT_GT(above, 2.0f) << sexName(sex);
+        EXPECT_GT(below, 4.0f) << sexName(sex);
+    }
+}
