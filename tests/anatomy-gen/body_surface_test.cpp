@@ -329,3 +329,22 @@ TEST(BodySurface, PatellaShowsAtTheKnee) {
         EXPECT_GT(below, 4.0f) << sexName(sex);
     }
 }
+
+// Textbook proportions: a woman's hips are wider relative to her waist than a man's.
+TEST(BodySurface, WomenHaveWiderHipsRelativeToTheWaist) {
+    float ratio[2] = {0.0f, 0.0f};
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const auto& body = built(sex).body;
+        const glm::vec3 gt = body.landmarks.at("greater_trochanter_r");
+        const glm::vec3 waist = body.landmarks.at("lumbar_l4");
+        float hips = 0.0f, waistWidth = 0.0f;
+        for (float y = gt.y - 30.0f; y <= gt.y + 30.0f; y += 2.0f)
+            hips = std::max(hips, 2.0f * sideAt(body.distance, gt.x, y));
+        for (float x = waist.x; x <= waist.x + 200.0f; x += 5.0f)
+            waistWidth = std::max(waistWidth, 2.0f * sideAt(body.distance, x, waist.y));
+        ratio[sex == Sex::Female ? 0 : 1] = hips / waistWidth;
+        std::cout << sexName(sex) << ": hips " << hips << " mm, waist " << waistWidth
+                  << " mm, ratio " << hips / waistWidth << "\n";
+    }
+    EXPECT_GT(ratio[0], ratio[1] + 0.03f);
+}
