@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 
 #include "anatomy-gen/body_surface.hpp"
 #include "anatomy-gen/hip_model.hpp"
@@ -50,11 +51,18 @@ std::uint64_t anatomyKey(const std::string& anatomyDir, const std::string& sex) 
 }
 
 Scene generateAnatomy(const std::string& anatomyDir, anatomy::Sex sex, DiagnosticSink& sink) {
+    // The skin depends only on content, not on the other meshes: it is generated alongside
+    // the bones and muscles, with its own sink (a sink is not thread-safe), merged in after.
+    DiagnosticSink skinSink;
+    auto skinTask = std::async(std::launch::async, [&anatomyDir, sex, &skinSink] {
+        return anatomy::buildBodySurface(anatomyDir, sex, skinSink);
+    });
     Scene scene = anatomy::buildHipModel(anatomyDir, sex, sink);
     startupMark("bones and muscles generated");
     for (auto& s : anatomy::buildJointsAndNerves(anatomyDir, sex, sink)) scene.add(std::move(s));
     startupMark("joints and nerves generated");
-    anatomy::BodySurface body = anatomy::buildBodySurface(anatomyDir, sex, sink);
+    anatomy::BodySurface body = skinTask.get();
+    for (const auto& d : skinSink.all()) sink.report(d);
     startupMark("skin generated");
     if (!body.skin.empty()) {
         Structure skin;
