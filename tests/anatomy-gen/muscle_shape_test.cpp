@@ -236,3 +236,42 @@ TEST(MuscleShape, GluteusMaximusShowsGroovesBetweenFascicleBundles) {
         EXPECT_EQ(left.count, g.count) << "the left is the mirror image";
     }
 }
+
+namespace {
+
+float largest(const std::vector<float>& v) {
+    return *std::max_element(v.begin(), v.end());
+}
+
+std::string joined(const std::vector<float>& v) {
+    std::string text;
+    for (float t : v) text += std::to_string(t).substr(0, 5) + " ";
+    return text;
+}
+
+}  // namespace
+
+// Gluteus medius: a fan thickest in its upper middle and its posterior part (which gives the
+// thick superoposterior-facet tendon), thinner anteriorly, thinning to its tendons.
+TEST(MuscleShape, GluteusMediusIsThickestInItsUpperMiddleAndPosteriorParts) {
+    const glm::vec3 lateral(0.0f, 0.0f, 1.0f);
+    const glm::vec3 posterolateral = glm::normalize(glm::vec3(-0.4f, 0.0f, 1.0f));  // muscles.toml
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const auto anterior =
+            thicknessProfile(meshOf(sex, "gluteus_medius_anterior_r"), lateral, 8);
+        const auto middle = thicknessProfile(meshOf(sex, "gluteus_medius_middle_r"), lateral, 8);
+        const auto posterior =
+            thicknessProfile(meshOf(sex, "gluteus_medius_posterior_r"), posterolateral, 8);
+        RecordProperty(std::string("medius_anterior_thickness_mm_") + sexName(sex),
+                       joined(anterior));
+        RecordProperty(std::string("medius_middle_thickness_mm_") + sexName(sex), joined(middle));
+        RecordProperty(std::string("medius_posterior_thickness_mm_") + sexName(sex),
+                       joined(posterior));
+        EXPECT_GT(largest(posterior), largest(anterior) + 2.0f) << sexName(sex);
+        EXPECT_GT(largest(middle), largest(anterior) + 2.0f) << sexName(sex);
+        // Thickest in the upper half of the fan (the fibres, and the slabs, run downward).
+        const auto thickest = std::max_element(middle.begin(), middle.end()) - middle.begin();
+        EXPECT_LT(thickest, 4) << joined(middle);
+        EXPECT_LT(middle[7], 0.5f * largest(middle)) << "thin where it becomes tendon";
+    }
+}
