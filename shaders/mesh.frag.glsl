@@ -34,6 +34,8 @@ uniform mat4 uView;
 uniform vec4 uSurface;        // specular strength, sharpness (0 broad, 1 glossy), wrap, fluid
 uniform vec4 uDetail;         // grain, striation, fibre sheen, fascicle spacing (mm)
 uniform vec3 uOrigin;         // the structure's centre: keeps pattern phases small
+in float vTendon;             // the mesh's tendon fraction: 0 belly .. 1 tendon
+uniform vec4 uTendon;         // tendon colour (linear RGB), how much of it is shown (0 or 1)
 #endif
 
 out vec4 fragColour;
@@ -123,11 +125,16 @@ void main() {
     float keyWrapped = max((dot(n, kKeyDirection) + wrap) / (1.0 + wrap), 0.0);
     vec3 light = ambient + kKeyColour * keyWrapped + kFillColour * fillDiffuse;
     base *= 1.0 + uDetail.x * grain(vWorldPosition - uOrigin);
+    // Where the mesh says the muscle has become tendon: pale, with the tendon's tight gloss.
+    float tendon = clamp(vTendon, 0.0, 1.0) * uTendon.w;
+    base = mix(base, uTendon.rgb, tendon);
+    specular = mix(specular, 0.40 * broad * broad * broad * step(0.0, keyDiffuse), tendon);
     float fibreLength = length(vFibre);
     if (fibreLength > 0.5) {
         vec3 fibre = vFibre / fibreLength;
         float stripes = fascicles(vWorldPosition - uOrigin, fibre, uDetail.w);
-        base *= 1.0 + uDetail.y * stripes;
+        // Tendon is finely fibrillar: fainter stripes than the fleshy fascicles.
+        base *= 1.0 + uDetail.y * mix(1.0, 0.35, tendon) * stripes;
         // Sheen along the fibres (Kajiya-Kay): a soft anisotropic band across them.
         vec3 t = normalize(mat3(uView) * fibre);
         float th = dot(t, h);

@@ -5,6 +5,8 @@ layout(location = 1) in vec3 aNormal;
 #ifdef TISSUE_MATERIALS
 layout(location = 2) in vec3 aFibre;  // zero on meshes without fibre directions
 out vec3 vFibre;
+layout(location = 3) in float aTendon;  // 0 belly .. 1 tendon; zero on meshes without it
+out float vTendon;
 #endif
 
 uniform mat4 uViewProjection;
@@ -23,6 +25,7 @@ void main() {
     vWorldPosition = aPosition;
 #ifdef TISSUE_MATERIALS
     vFibre = aFibre;
+    vTendon = aTendon;
 #endif
     gl_ClipDistance[0] = dot(uClipPlane, vec4(aPosition, 1.0));
     gl_Position = uViewProjection * vec4(aPosition, 1.0);

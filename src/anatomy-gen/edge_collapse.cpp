@@ -121,6 +121,7 @@ std::size_t collapseShortEdges(TriangleMesh& mesh, float minLength, int passes) 
     }
     mesh.normals.clear();
     mesh.fibres.clear();
+    mesh.tendonFractions.clear();
     return collapsed;
 }
 

@@ -38,6 +38,7 @@ TriangleMesh tube(ContentSection& s) {
     options.squareness = 2.0f;
     TriangleMesh mesh = sweepTube(stations, options);
     mesh.fibres.clear();  // nerves and capsules have no muscle fibres
+    mesh.tendonFractions.clear();
     return mesh;
 }
 

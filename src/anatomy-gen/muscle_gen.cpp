@@ -6,6 +6,31 @@
 
 namespace medius::anatomy {
 
+namespace {
+
+// Optional: where along the sweep the muscle becomes tendon or aponeurosis (`tendon_from`, a
+// fraction of the sweep length from the origin) and over how much of it the change is made
+// (`tendon_blend`). The mesh then carries a per-vertex tendon fraction for the renderer.
+void readTendonTransition(ContentSection& c, SweepOptions& options) {
+    if (c.has("tendon_from")) options.tendonFrom = glm::clamp(c.number("tendon_from"), 0.0f, 1.0f);
+    if (c.has("tendon_blend"))
+        options.tendonBlend = glm::clamp(c.number("tendon_blend"), 0.01f, 1.0f);
+}
+
+// Optional: coarse fascicle bundles on the superficial face (`bundles`, `groove_depth` mm),
+// that face being the one toward `outward` (off the bone). Bundles need a finer ring
+// (`ring_vertices`) to be resolved.
+void readFascicleBundles(ContentSection& c, SweepOptions& options) {
+    if (c.has("ring_vertices"))
+        options.ringVertices = glm::clamp(static_cast<int>(c.number("ring_vertices")), 8, 400);
+    if (!c.has("bundles")) return;
+    options.bundles = glm::clamp(static_cast<int>(c.number("bundles")), 0, 40);
+    options.grooveDepth = glm::clamp(c.number("groove_depth"), 0.0f, 4.0f);
+    options.superficialDirection = c.vector("outward");
+}
+
+}  // namespace
+
 TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
     auto centres = c.points("centres");
     if (follow && !c.perSex("centres"))
@@ -45,6 +70,8 @@ TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
     // Optional: keep the width directions as written (sheared sections; see SweepOptions).
     if (c.has("keep_width_directions"))
         options.keepWidthDirection = c.flag("keep_width_directions");
+    readTendonTransition(c, options);
+    readFascicleBundles(c, options);
     if (!c.ok()) return {};
     options.squareness = glm::clamp(options.squareness, 1.5f, 8.0f);
     return sweepTube(stations, options);

@@ -11,15 +11,19 @@ TriangleMesh closeRings(const RingStack& s) {
     for (const auto& r : s.rings)
         if (r.size() != n) return m;
     const bool fibres = s.ringFibres.size() == s.rings.size();
+    const bool tendon = s.ringTendon.size() == s.rings.size();
     m.positions.push_back(s.startApex);
     if (fibres) m.fibres.push_back(s.startFibre);
+    if (tendon) m.tendonFractions.push_back(s.startTendon);
     for (std::size_t j = 0; j < s.rings.size(); ++j)
         for (const auto& p : s.rings[j]) {
             m.positions.push_back(p);
             if (fibres) m.fibres.push_back(s.ringFibres[j]);
+            if (tendon) m.tendonFractions.push_back(s.ringTendon[j]);
         }
     m.positions.push_back(s.endApex);
     if (fibres) m.fibres.push_back(s.endFibre);
+    if (tendon) m.tendonFractions.push_back(s.endTendon);
 
     const auto ring = [n](std::size_t j, std::uint32_t i) {
         return static_cast<std::uint32_t>(1 + j * n + (i % n));

@@ -14,6 +14,9 @@ struct RingStack {
     // Optional per-ring fibre direction (e.g. the sweep tangent), copied to every ring vertex.
     std::vector<glm::vec3> ringFibres;
     glm::vec3 startFibre{0.0f}, endFibre{0.0f};
+    // Optional per-ring tendon fraction (0 belly .. 1 tendon), copied to every ring vertex.
+    std::vector<float> ringTendon;
+    float startTendon = 0.0f, endTendon = 0.0f;
 };
 
 // Builds the closed mesh, winds it outward and computes smooth normals.

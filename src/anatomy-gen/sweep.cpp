@@ -31,6 +31,66 @@ struct Sample {
     float a, b;
 };
 
+// The section outline: a superellipse at `count` points from angle 0 (the +width end),
+// counter-clockwise. Even in angle, or (evenArc) even in arc length, which a surface pattern
+// across the width needs: in angle, a flat superellipse's vertices thin out mid-face.
+std::vector<glm::vec2> sectionOutline(int count, float a, float b, float e, bool evenArc) {
+    std::vector<glm::vec2> out(count);
+    if (!evenArc) {
+        for (int i = 0; i < count; ++i) out[i] = superellipse(2.0f * kPi * i / count, a, b, e);
+        return out;
+    }
+    const int dense = count * 8;
+    std::vector<glm::vec2> fine(dense + 1);
+    std::vector<float> length(dense + 1, 0.0f);
+    for (int i = 0; i <= dense; ++i) {
+        fine[i] = superellipse(2.0f * kPi * i / dense, a, b, e);
+        if (i > 0) length[i] = length[i - 1] + glm::length(fine[i] - fine[i - 1]);
+    }
+    std::size_t j = 0;
+    for (int i = 0; i < count; ++i) {
+        const float target = length[dense] * i / count;
+        while (j + 1 < length.size() && length[j + 1] < target) ++j;
+        const float span = std::max(length[j + 1] - length[j], 1e-6f);
+        out[i] = glm::mix(fine[j], fine[j + 1], (target - length[j]) / span);
+    }
+    return out;
+}
+
+// Depth profile of the grooves between coarse fascicle bundles across the sheet: u is the
+// position across the width (-1 .. 1); 1 where two bundles meet, falling to 0 over each
+// bundle's rounded top (so the grooves are narrower than the bundles).
+float bundleGroove(float u, int bundles) {
+    const float c = 0.5f + 0.5f * std::cos(2.0f * kPi * (u + 1.0f) * 0.5f * bundles);
+    const float c2 = c * c;
+    return c2 * c2;
+}
+
+float smoothStep(float e0, float e1, float x) {
+    const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+// How much of the groove depth applies at a point of the outline: only on the superficial
+// face (side: +1 or -1 along the section's thickness axis), not near the sheet's edges and
+// fading into the origin and the insertion (along: fraction of the sweep length).
+float grooveWeight(const glm::vec2& q, float a, float b, float side, float along) {
+    const float face = smoothStep(0.5f, 0.9f, side * q.y / b);
+    const float edge = 1.0f - smoothStep(0.78f, 0.94f, std::abs(q.x) / a);
+    const float ends = smoothStep(0.04f, 0.2f, along) * (1.0f - smoothStep(0.8f, 0.95f, along));
+    return face * edge * ends;
+}
+
+// Fraction of the way along the sample centres (0 at the first, 1 at the last).
+std::vector<float> alongFractions(const std::vector<Sample>& samples) {
+    std::vector<float> along(samples.size(), 0.0f);
+    for (std::size_t i = 1; i < samples.size(); ++i)
+        along[i] = along[i - 1] + glm::length(samples[i].centre - samples[i - 1].centre);
+    const float total = std::max(along.back(), 1e-6f);
+    for (auto& f : along) f /= total;
+    return along;
+}
+
 }  // namespace
 
 TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& o) {
@@ -66,21 +126,36 @@ TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& 
         const auto& next = samples[std::min(i + 1, m - 1)].centre;
         tangent[i] = glm::normalize(next - prev);
     }
-    auto ringAt = [&](const glm::vec3& c, const glm::vec3& t, const glm::vec3& w, float a,
-                      float b) {
+    const std::vector<float> along = alongFractions(samples);
+    const bool grooved = o.bundles > 0 && o.grooveDepth > 0.0f;
+    auto ringAt = [&](const glm::vec3& c, const glm::vec3& t, const glm::vec3& w, float a, float b,
+                      float alongFraction) {
         glm::vec3 major = o.keepWidthDirection ? w : w - t * glm::dot(w, t);
-        if (glm::length(major) < 1e-5f || glm::length(glm::cross(major, t)) < 1e-3f * glm::length(major))
+        if (glm::length(major) < 1e-5f ||
+            glm::length(glm::cross(major, t)) < 1e-3f * glm::length(major))
             major = std::abs(t.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
         if (!o.keepWidthDirection) major -= t * glm::dot(major, t);
         major = glm::normalize(major);
         // Perpendicular to the width and to the sweep: the section's thickness direction.
         const glm::vec3 minor = glm::normalize(glm::cross(t, major));
+        const auto outline = sectionOutline(n, a, b, o.squareness, grooved);
+        const float side = glm::dot(minor, o.superficialDirection) >= 0.0f ? 1.0f : -1.0f;
         std::vector<glm::vec3> ring(n);
         for (int i = 0; i < n; ++i) {
-            const glm::vec2 q = superellipse(2.0f * kPi * i / n, a, b, o.squareness);
-            ring[i] = c + major * q.x + minor * q.y;
+            const glm::vec2& q = outline[i];
+            float depth = 0.0f;
+            if (grooved)
+                depth = o.grooveDepth * bundleGroove(q.x / a, o.bundles) *
+                        grooveWeight(q, a, b, side, alongFraction);
+            ring[i] = c + major * q.x + minor * (q.y - side * depth);
         }
         return ring;
+    };
+    // Belly (0) to tendon (1) along the sweep, smooth across the blend.
+    const bool hasTendon = o.tendonFrom < 1.0f;
+    const float blend = std::max(o.tendonBlend, 1e-3f);
+    auto tendonFraction = [&](float alongFraction) {
+        return smoothStep(o.tendonFrom - 0.5f * blend, o.tendonFrom + 0.5f * blend, alongFraction);
     };
     RingStack stack;
     // Rounded end caps: rings shrink like a quarter ellipse beyond each end.
@@ -90,20 +165,23 @@ TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& 
         const float shrink = std::cos(phi);
         const float reach = std::min(samples[i].a, samples[i].b) * std::sin(phi);
         return ringAt(samples[i].centre + sign * tangent[i] * reach, tangent[i], samples[i].width,
-                      samples[i].a * shrink, samples[i].b * shrink);
+                      samples[i].a * shrink, samples[i].b * shrink, along[i]);
     };
     for (int k = caps; k >= 1; --k) {
         stack.rings.push_back(capRing(0, -1.0f, k));
         stack.ringFibres.push_back(tangent[0]);
+        stack.ringTendon.push_back(tendonFraction(0.0f));
     }
     for (std::size_t i = 0; i < m; ++i) {
-        stack.rings.push_back(
-            ringAt(samples[i].centre, tangent[i], samples[i].width, samples[i].a, samples[i].b));
+        stack.rings.push_back(ringAt(samples[i].centre, tangent[i], samples[i].width, samples[i].a,
+                                     samples[i].b, along[i]));
         stack.ringFibres.push_back(tangent[i]);
+        stack.ringTendon.push_back(tendonFraction(along[i]));
     }
     for (int k = 1; k <= caps; ++k) {
         stack.rings.push_back(capRing(m - 1, 1.0f, k));
         stack.ringFibres.push_back(tangent[m - 1]);
+        stack.ringTendon.push_back(tendonFraction(1.0f));
     }
     const float r0 = std::min(samples.front().a, samples.front().b);
     const float r1 = std::min(samples.back().a, samples.back().b);
@@ -111,6 +189,9 @@ TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& 
     stack.endApex = samples.back().centre + tangent.back() * (caps > 0 ? r1 : 0.0f);
     stack.startFibre = tangent.front();
     stack.endFibre = tangent.back();
+    stack.startTendon = tendonFraction(0.0f);
+    stack.endTendon = tendonFraction(1.0f);
+    if (!hasTendon) stack.ringTendon.clear();
     TriangleMesh mesh = closeRings(stack);
     // Fibres lie in the surface: drop the normal component of the tangent.
     for (std::size_t i = 0; i < mesh.fibres.size(); ++i) {

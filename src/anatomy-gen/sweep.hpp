@@ -27,6 +27,19 @@ struct SweepOptions {
     // lies exactly where the stations put it, whatever the fibre direction. The width direction
     // must not run along the sweep.
     bool keepWidthDirection = false;
+    // Where the muscle becomes tendon or aponeurosis, as a fraction of the sweep's length from
+    // the first station: the per-vertex tendon fraction rises smoothly from 0 to 1 over
+    // `tendonBlend` (also a fraction of the length) centred there. 1 or more: no tendon part
+    // (the mesh then carries no tendon fractions).
+    float tendonFrom = 1.0f;
+    float tendonBlend = 0.1f;
+    // Coarse fascicle bundles: `bundles` (0: none) parallel grooves along the sweep on the
+    // face of the sheet toward `superficialDirection`, `grooveDepth` mm deep where bundles
+    // meet, fading out toward the sheet's edges and into its two ends. Only that face moves,
+    // and only inward, so the deep face (on the bone) is unchanged.
+    int bundles = 0;
+    float grooveDepth = 0.0f;
+    glm::vec3 superficialDirection{0.0f};
 };
 
 // Catmull-Rom through the station centres, sizes and width directions interpolated smoothly.

@@ -41,10 +41,12 @@ void TriangleMesh::computeNormals() {
 
 void TriangleMesh::append(const TriangleMesh& other) {
     const auto base = static_cast<std::uint32_t>(positions.size());
-    const bool keepNormals = normals.size() == positions.size() &&
-                             other.normals.size() == other.positions.size();
-    const bool keepFibres = fibres.size() == positions.size() &&
-                            other.fibres.size() == other.positions.size();
+    const bool keepNormals =
+        normals.size() == positions.size() && other.normals.size() == other.positions.size();
+    const bool keepFibres =
+        fibres.size() == positions.size() && other.fibres.size() == other.positions.size();
+    const bool keepTendon = tendonFractions.size() == positions.size() &&
+                            other.tendonFractions.size() == other.positions.size();
     positions.insert(positions.end(), other.positions.begin(), other.positions.end());
     if (keepNormals)
         normals.insert(normals.end(), other.normals.begin(), other.normals.end());
@@ -54,6 +56,11 @@ void TriangleMesh::append(const TriangleMesh& other) {
         fibres.insert(fibres.end(), other.fibres.begin(), other.fibres.end());
     else
         fibres.clear();
+    if (keepTendon)
+        tendonFractions.insert(tendonFractions.end(), other.tendonFractions.begin(),
+                               other.tendonFractions.end());
+    else
+        tendonFractions.clear();
     for (auto i : other.indices) indices.push_back(base + i);
 }
 
@@ -79,6 +86,8 @@ std::string TriangleMesh::validate() const {
         return "normal count differs from vertex count";
     if (!fibres.empty() && fibres.size() != positions.size())
         return "fibre count differs from vertex count";
+    if (!tendonFractions.empty() && tendonFractions.size() != positions.size())
+        return "tendon fraction count differs from vertex count";
     return {};
 }
 

@@ -27,6 +27,10 @@ struct TriangleMesh {
     // Optional per-vertex fibre direction (unit, tangent to the surface) for
     // muscles, so the renderer can draw striation. Empty when not a muscle.
     std::vector<glm::vec3> fibres;
+    // Optional per-vertex tendon fraction for muscles: 0 in the fleshy belly, 1 where the
+    // muscle has become tendon or aponeurosis, blending between. Generated anatomy decides it;
+    // the renderer only shades it (pale, glossy). Empty when the mesh has no tendon part.
+    std::vector<float> tendonFractions;
     std::vector<std::uint32_t> indices;  // three per triangle, counter-clockwise seen from outside
 
     std::size_t vertexCount() const { return positions.size(); }

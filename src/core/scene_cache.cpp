@@ -7,7 +7,7 @@ namespace medius {
 
 namespace {
 
-constexpr char kMagic[8] = {'M', 'E', 'D', 'S', 'C', 'N', '0', '3'};
+constexpr char kMagic[8] = {'M', 'E', 'D', 'S', 'C', 'N', '0', '4'};
 
 class Writer {
   public:
@@ -54,7 +54,8 @@ class Reader {
         std::uint64_t n = 0;
         if (!value(n) || n > (end_ - at_) / sizeof(T)) return false;
         v.resize(n);
-        if (n > 0) std::memcpy(v.data(), data_ + at_, n * sizeof(T));  // data() may be null when empty
+        if (n > 0)
+            std::memcpy(v.data(), data_ + at_, n * sizeof(T));  // data() may be null when empty
         at_ += n * sizeof(T);
         return true;
     }
@@ -105,6 +106,7 @@ std::string serializeScene(const Scene& scene, std::uint64_t key) {
         body.array(s.mesh.positions);
         body.array(s.mesh.normals);
         body.array(s.mesh.fibres);
+        body.array(s.mesh.tendonFractions);
         body.array(s.mesh.indices);
     }
     body.value(static_cast<std::uint64_t>(scene.landmarks().size()));
@@ -150,7 +152,8 @@ std::optional<Scene> deserializeScene(const std::string& bytes, std::uint64_t ke
         std::int32_t layer = 0, side = 0;
         if (!r.text(s.id) || !r.text(s.name) || !r.text(s.latin) || !r.value(layer) ||
             !r.value(side) || !r.array(s.mesh.positions) || !r.array(s.mesh.normals) ||
-            !r.array(s.mesh.fibres) || !r.array(s.mesh.indices)) {
+            !r.array(s.mesh.fibres) || !r.array(s.mesh.tendonFractions) ||
+            !r.array(s.mesh.indices)) {
             why = "truncated structure";
             return std::nullopt;
         }

@@ -114,6 +114,15 @@ std::string sceneToGlb(const Scene& scene) {
                 addView(mesh.normals.data(), mesh.normals.size() * sizeof(glm::vec3), kArrayBuffer);
             normal = addAccessor(normalView, kFloat, mesh.normals.size(), "VEC3", "");
         }
+        // Application-specific attribute (glTF 2.0 3.7.2.1: names start with an underscore):
+        // where a muscle is tendon, 0 belly .. 1 tendon. Viewers that do not know it ignore it.
+        int tendon = -1;
+        if (mesh.tendonFractions.size() == mesh.positions.size()) {
+            const int tendonView =
+                addView(mesh.tendonFractions.data(), mesh.tendonFractions.size() * sizeof(float),
+                        kArrayBuffer);
+            tendon = addAccessor(tendonView, kFloat, mesh.tendonFractions.size(), "SCALAR", "");
+        }
         const int indexView = addView(
             mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t), kElementArrayBuffer);
         const int indices = addAccessor(indexView, kUnsignedInt, mesh.indices.size(), "SCALAR", "");
@@ -125,6 +134,7 @@ std::string sceneToGlb(const Scene& scene) {
         meshes << "{\"name\":" << jsonString(s.id)
                << ",\"primitives\":[{\"attributes\":{\"POSITION\":" << position;
         if (normal >= 0) meshes << ",\"NORMAL\":" << normal;
+        if (tendon >= 0) meshes << ",\"_TENDON_FRACTION\":" << tendon;
         meshes << "},\"indices\":" << indices << ",\"material\":" << materialOf(s.layer) << "}]}";
         nodes << "{\"name\":" << jsonString(s.id) << ",\"mesh\":" << meshCount
               << ",\"extras\":{\"name\":" << jsonString(s.name)

@@ -7,6 +7,7 @@ GpuMesh::GpuMesh() {
     glGenBuffers(1, &positionBuffer_);
     glGenBuffers(1, &normalBuffer_);
     glGenBuffers(1, &fibreBuffer_);
+    glGenBuffers(1, &tendonBuffer_);
     glGenBuffers(1, &indexBuffer_);
     glBindVertexArray(vao_);
     glBindBuffer(GL_ARRAY_BUFFER, positionBuffer_);
@@ -19,6 +20,9 @@ GpuMesh::GpuMesh() {
     // others read the current value of attribute 2, which SceneRenderer keeps at zero.
     glBindBuffer(GL_ARRAY_BUFFER, fibreBuffer_);
     glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
+    // Attribute 3, the tendon fraction, likewise: the others read SceneRenderer's zero.
+    glBindBuffer(GL_ARRAY_BUFFER, tendonBuffer_);
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, sizeof(float), nullptr);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);
     glBindVertexArray(0);
 }
@@ -27,21 +31,21 @@ GpuMesh::~GpuMesh() {
     glDeleteBuffers(1, &positionBuffer_);
     glDeleteBuffers(1, &normalBuffer_);
     glDeleteBuffers(1, &fibreBuffer_);
+    glDeleteBuffers(1, &tendonBuffer_);
     glDeleteBuffers(1, &indexBuffer_);
     if (coarseIndexBuffer_) glDeleteBuffers(1, &coarseIndexBuffer_);
     glDeleteVertexArrays(1, &vao_);
 }
 
 void GpuMesh::update(const TriangleMesh& mesh, bool positionsChanged, bool normalsChanged,
-                     bool fibresChanged) {
+                     bool fibresChanged, bool tendonFractionsChanged) {
     const auto bytes = [](const auto& v) {
         return static_cast<GLsizeiptr>(v.size() * sizeof(v[0]));
     };
     glBindVertexArray(vao_);
     if (positionsChanged) {
         glBindBuffer(GL_ARRAY_BUFFER, positionBuffer_);
-        glBufferData(GL_ARRAY_BUFFER, bytes(mesh.positions), mesh.positions.data(),
-                     GL_STATIC_DRAW);
+        glBufferData(GL_ARRAY_BUFFER, bytes(mesh.positions), mesh.positions.data(), GL_STATIC_DRAW);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, bytes(mesh.indices), mesh.indices.data(),
                      GL_STATIC_DRAW);
@@ -58,13 +62,29 @@ void GpuMesh::update(const TriangleMesh& mesh, bool positionsChanged, bool norma
         glBindBuffer(GL_ARRAY_BUFFER, fibreBuffer_);
         glBufferData(GL_ARRAY_BUFFER, hasFibres_ ? bytes(mesh.fibres) : 0,
                      hasFibres_ ? mesh.fibres.data() : nullptr, GL_STATIC_DRAW);
-        if (hasFibres_) glEnableVertexAttribArray(2);
-        else glDisableVertexAttribArray(2);
+        if (hasFibres_)
+            glEnableVertexAttribArray(2);
+        else
+            glDisableVertexAttribArray(2);
         fibreBytes_ = hasFibres_ ? bytes(mesh.fibres) : 0;
         ++fibreUploads_;
     }
+    if (tendonFractionsChanged) {
+        hasTendon_ =
+            !mesh.tendonFractions.empty() && mesh.tendonFractions.size() == mesh.positions.size();
+        glBindBuffer(GL_ARRAY_BUFFER, tendonBuffer_);
+        glBufferData(GL_ARRAY_BUFFER, hasTendon_ ? bytes(mesh.tendonFractions) : 0,
+                     hasTendon_ ? mesh.tendonFractions.data() : nullptr, GL_STATIC_DRAW);
+        if (hasTendon_)
+            glEnableVertexAttribArray(3);
+        else
+            glDisableVertexAttribArray(3);
+        tendonBytes_ = hasTendon_ ? bytes(mesh.tendonFractions) : 0;
+        ++tendonUploads_;
+    }
     glBindVertexArray(0);
-    gpuBytes_ = bytes(mesh.positions) + bytes(mesh.normals) + fibreBytes_ + bytes(mesh.indices);
+    gpuBytes_ = bytes(mesh.positions) + bytes(mesh.normals) + fibreBytes_ + tendonBytes_ +
+                bytes(mesh.indices);
 }
 
 void GpuMesh::setCoarseIndices(const std::vector<std::uint32_t>& indices) {
@@ -74,7 +94,8 @@ void GpuMesh::setCoarseIndices(const std::vector<std::uint32_t>& indices) {
     if (!coarseIndexBuffer_) glGenBuffers(1, &coarseIndexBuffer_);
     glBindVertexArray(0);  // the element buffer binding belongs to the VAO: keep ours out of it
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, coarseIndexBuffer_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(coarseBytes_), indices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(coarseBytes_), indices.data(),
+                 GL_STATIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 }
 

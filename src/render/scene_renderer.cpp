@@ -33,6 +33,8 @@ SceneRenderer::SceneRenderer()
     glGenVertexArrays(1, &emptyVao_);
     // Meshes without fibre directions leave attribute 2 disabled and read this: no fibre.
     glVertexAttrib3f(2, 0.0f, 0.0f, 0.0f);
+    // And those without tendon fractions read this: all belly.
+    glVertexAttrib1f(3, 0.0f);
 }
 
 void SceneRenderer::setMaterial(Layer layer, const ViewOptions& options, const glm::vec3& origin) {
@@ -40,6 +42,7 @@ void SceneRenderer::setMaterial(Layer layer, const ViewOptions& options, const g
     const TissueMaterial m = tissueMaterial(layer, options);
     mesh_->set("uSurface", glm::vec4(m.specular, m.sharpness, m.wrap, m.fluid));
     mesh_->set("uDetail", glm::vec4(m.grain, m.striation, m.sheen, m.fascicleSpacing));
+    mesh_->set("uTendon", glm::vec4(m.tendonColour, m.tendonShown));
     mesh_->set("uOrigin", origin);
 }
 
@@ -56,7 +59,7 @@ void SceneRenderer::syncGeometry(const Scene& scene) {
                            uploadedIds_[i] != structures[i].id;
         if (!stale) continue;
         if (!meshes_[i]) meshes_[i] = std::make_unique<GpuMesh>();
-        meshes_[i]->update(structures[i].mesh, true, true, true);
+        meshes_[i]->update(structures[i].mesh, true, true, true, true);
         // The simplified list depends on the triangles, not on where the vertices are:
         // a new pose moves the vertices of both lists at once, so it is built only for a
         // new mesh.
@@ -125,7 +128,7 @@ void SceneRenderer::drawSectionCaps(const Scene& scene, const ViewState& view,
                           centre - u * h + v * h};
         quad.normals.assign(4, -n);  // facing the removed side, where the viewer looks from
         quad.indices = {0, 2, 1, 0, 3, 2};  // wound to face along the normals
-        capQuad_.update(quad, true, true, true);
+        capQuad_.update(quad, true, true, true, true);
         capPlane_ = plane;
     }
     glEnable(GL_STENCIL_TEST);

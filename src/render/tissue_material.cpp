@@ -16,6 +16,8 @@ TissueMaterial designed(Layer layer) {
             m.wrap = 0.15f;
             m.striation = 0.11f;
             m.sheen = 0.10f;
+            m.tendonShown = 1.0f;  // its tendon and aponeurosis are pale and glossy
+            m.tendonColour = layerColour(Layer::Tendon);
             break;
         case Layer::Tendon:  // glossy, pale
             m.specular = 0.40f;

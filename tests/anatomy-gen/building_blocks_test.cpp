@@ -1,6 +1,7 @@
 // The generic mesh building blocks: closed, outward, and the right size.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "anatomy-gen/edge_collapse.hpp"
@@ -43,6 +44,57 @@ TEST(Sweep, FibresFollowTheSweepAndLieInTheSurface) {
         EXPECT_NEAR(glm::length(m.fibres[i]), 1.0f, 1e-3f);
         EXPECT_LT(std::abs(glm::dot(m.fibres[i], m.normals[i])), 0.05f);
     }
+}
+
+// A straight tube along -Y, 120 mm long, turning tendon at 75 % of its length.
+TEST(Sweep, TendonFractionRisesSmoothlyWhereTheSweepTurnsTendon) {
+    std::vector<SweepStation> st;
+    for (int i = 0; i < 4; ++i) st.push_back({{0.0f, -40.0f * i, 0.0f}, {1, 0, 0}, 20.0f, 8.0f});
+    SweepOptions o;
+    o.tendonFrom = 0.75f;
+    o.tendonBlend = 0.1f;
+    const TriangleMesh m = sweepTube(st, o);
+    ASSERT_EQ(m.tendonFractions.size(), m.positions.size());
+    for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        const float along = -m.positions[i].y / 120.0f;
+        if (along < 0.69f) {
+            EXPECT_EQ(m.tendonFractions[i], 0.0f) << along;
+        }
+        if (along > 0.81f) {
+            EXPECT_EQ(m.tendonFractions[i], 1.0f) << along;
+        }
+    }
+    EXPECT_TRUE(sweepTube(st).tendonFractions.empty()) << "no tendon part asked for, none carried";
+}
+
+// Grooves between bundles on the +Z face only: that face dips, the -Z face stays flat.
+TEST(Sweep, BundleGroovesDipTheSuperficialFaceOnly) {
+    std::vector<SweepStation> st;
+    for (int i = 0; i < 4; ++i) st.push_back({{0.0f, -40.0f * i, 0.0f}, {1, 0, 0}, 40.0f, 8.0f});
+    SweepOptions o;
+    o.ringVertices = 160;
+    o.squareness = 3.0f;
+    o.bundles = 8;
+    o.superficialDirection = {0, 0, 1};
+    o.grooveDepth = 1e-6f;  // the same vertices, no grooves to speak of
+    SweepOptions grooved = o;
+    grooved.grooveDepth = 1.5f;
+    const TriangleMesh flat = sweepTube(st, o), bundled = sweepTube(st, grooved);
+    EXPECT_EQ(closedManifoldProblem(bundled), "");
+    ASSERT_EQ(flat.positions.size(), bundled.positions.size());
+    float deepestTop = 0.0f, movedBottom = 0.0f;
+    for (std::size_t i = 0; i < flat.positions.size(); ++i) {
+        const glm::vec3 d = bundled.positions[i] - flat.positions[i];
+        if (flat.positions[i].z > 0.0f)
+            deepestTop = std::max(deepestTop, -d.z);
+        else
+            movedBottom = std::max(movedBottom, glm::length(d));
+        EXPECT_LT(std::abs(d.x) + std::abs(d.y), 1e-4f) << "grooves only deepen the face";
+    }
+    EXPECT_GT(deepestTop, 1.2f);
+    EXPECT_LT(movedBottom, 1e-4f);
+    EXPECT_LT(signedVolume(bundled), signedVolume(flat));
+    EXPECT_GT(signedVolume(bundled), 0.95 * signedVolume(flat));
 }
 
 TEST(Superquadric, EllipsoidVolume) {

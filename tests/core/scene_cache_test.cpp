@@ -19,6 +19,7 @@ Scene sample() {
     a.mesh.positions = {{0, 0, 0}, {10, 0, 0}, {0, 10, 0}, {0, 0, 10}};
     a.mesh.indices = {0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3};
     a.mesh.fibres.assign(4, glm::vec3(0, 1, 0));
+    a.mesh.tendonFractions = {0.0f, 0.25f, 0.5f, 1.0f};
     scene.add(a);
     Structure b;
     b.id = "sacrum";
@@ -26,6 +27,7 @@ Scene sample() {
     b.layer = Layer::Bone;
     b.mesh = a.mesh;
     b.mesh.fibres.clear();
+    b.mesh.tendonFractions.clear();
     scene.add(b);
     scene.setLandmark("greater_trochanter_r", {1.5f, -80.0f, 120.25f});
     return scene;
@@ -51,6 +53,7 @@ TEST(SceneCache, RoundTripKeepsEverything) {
         EXPECT_EQ(a.mesh.positions, b.mesh.positions);
         EXPECT_EQ(a.mesh.normals, b.mesh.normals);
         EXPECT_EQ(a.mesh.fibres, b.mesh.fibres);
+        EXPECT_EQ(a.mesh.tendonFractions, b.mesh.tendonFractions);
         EXPECT_EQ(a.mesh.indices, b.mesh.indices);
     }
     EXPECT_EQ(back->landmarks(), original.landmarks());

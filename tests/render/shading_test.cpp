@@ -2,6 +2,7 @@
 // picture where it should, and with every switch off the still frame is the plain one.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -306,5 +307,98 @@ TEST_F(ShadingTest, FibresAreUploadedOnceAndOnlyWithTheGeometry) {
     draw(scene, view, camera);
     draw(scene, view, camera, render::RenderDetail::Interactive);
     EXPECT_EQ(renderer_->gpuMesh(0)->fibreUploads(), 1) << "a colour or a switch uploads nothing";
+    EXPECT_EQ(renderer_->gpuMesh(0)->positionUploads(), 1);
+}
+
+namespace {
+// A plate facing the camera (+X), fibres superior (+Y), in strips 2 mm high so its tendon
+// fraction can change sharply: belly (0) below y = -4 mm, tendon (1) above y = +4 mm, as a
+// muscle's belly turns into its tendon. `tendon` false: no tendon fractions at all.
+TriangleMesh stripedPlate(float halfSize, bool tendon) {
+    TriangleMesh m;
+    const int rows = static_cast<int>(halfSize);  // 2 mm apart
+    for (int i = 0; i <= rows; ++i) {
+        const float y = -halfSize + 2.0f * i;
+        for (float z : {-halfSize, halfSize}) {
+            m.positions.push_back({1.0f, y, z});
+            m.normals.push_back({1, 0, 0});
+            m.fibres.push_back({0, 1, 0});
+            if (tendon) m.tendonFractions.push_back(glm::clamp((y + 4.0f) / 8.0f, 0.0f, 1.0f));
+        }
+    }
+    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(rows); ++i) {
+        const std::uint32_t a = 2 * i, b = a + 2;  // z = -h at this row and the next
+        m.indices.insert(m.indices.end(), {a, b, b + 1, a, b + 1, a + 1});
+    }
+    return m;
+}
+
+// Mean luminance and mean saturation (max - min channel) over a band of rows.
+glm::vec2 bandTone(const Image& img, int y0, int y1, int x0, int x1) {
+    float lum = 0.0f, sat = 0.0f;
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const auto* p = img.pixel(x, y);
+            lum += luminance(img, x, y);
+            sat += static_cast<float>(std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}));
+            ++n;
+        }
+    return glm::vec2(lum, sat) / static_cast<float>(n);
+}
+}  // namespace
+
+TEST_F(ShadingTest, TendonEndOfAMuscleIsPaleOnlyWithTissueMaterials) {
+    Scene tendinous, fleshy;
+    tendinous.add({"muscle", "Muscle", "", Layer::Muscle, Side::None, stripedPlate(20, true)});
+    // Another id: the renderer keeps a GPU mesh per structure id and revision.
+    fleshy.add({"flesh", "Muscle", "", Layer::Muscle, Side::None, stripedPlate(20, false)});
+    ViewState view;
+    view.syncWith(tendinous);
+    const OrbitCamera camera = framed(tendinous);
+    const int x0 = kWidth / 2 - 16, x1 = kWidth / 2 + 16;
+    // Image rows run downward: the upper (tendon) end is at small y.
+    const int top0 = kHeight / 2 - 18, top1 = kHeight / 2 - 8;
+    const int low0 = kHeight / 2 + 8, low1 = kHeight / 2 + 18;
+    effects(false, true, true);
+    const Image withTendon = draw(tendinous, view, camera);
+    const Image allBelly = draw(fleshy, view, camera);
+    const glm::vec2 tendonEnd = bandTone(withTendon, top0, top1, x0, x1);
+    const glm::vec2 sameWithout = bandTone(allBelly, top0, top1, x0, x1);
+    EXPECT_GT(tendonEnd.x, sameWithout.x + 25.0f) << "the tendon end is paler";
+    EXPECT_LT(tendonEnd.y, sameWithout.y - 25.0f) << "and less saturated (off-white, not red)";
+    const glm::vec2 belly = bandTone(withTendon, low0, low1, x0, x1);
+    const glm::vec2 bellyWithout = bandTone(allBelly, low0, low1, x0, x1);
+    EXPECT_GT(tendonEnd.x, belly.x + 20.0f) << "paler than its own belly";
+    EXPECT_NEAR(belly.x, bellyWithout.x, 3.0f) << "the belly keeps the muscle's colour";
+    // Tissue materials off: the tendon fraction changes nothing, with or without striation.
+    for (bool striation : {true, false}) {
+        effects(false, false, striation);
+        EXPECT_EQ(differingPixels(draw(tendinous, view, camera), draw(fleshy, view, camera), 0), 0)
+            << "striation " << striation;
+    }
+}
+
+TEST_F(ShadingTest, TendonFractionsAreUploadedOnlyWithTheGeometry) {
+    Scene scene;
+    scene.add({"muscle", "Muscle", "", Layer::Muscle, Side::None, stripedPlate(20, true)});
+    scene.add(
+        {"bone", "Bone", "", Layer::Bone, Side::None, test::makeBox({-30, -5, -5}, {-20, 5, 5})});
+    ViewState view;
+    view.syncWith(scene);
+    const OrbitCamera camera = framed(scene);
+    effects(false, true, true);
+    draw(scene, view, camera);
+    ASSERT_NE(renderer_->gpuMesh(0), nullptr);
+    EXPECT_TRUE(renderer_->gpuMesh(0)->hasTendonFractions());
+    EXPECT_FALSE(renderer_->gpuMesh(1)->hasTendonFractions());
+    auto a = view.appearances();
+    a[0].colour = glm::vec3(0.6f, 0.2f, 0.2f);
+    view.setAppearances(a);
+    options_.tissueMaterials = false;
+    draw(scene, view, camera);
+    options_.tissueMaterials = true;
+    draw(scene, view, camera, render::RenderDetail::Interactive);
+    EXPECT_EQ(renderer_->gpuMesh(0)->tendonUploads(), 1) << "a colour or a switch uploads nothing";
     EXPECT_EQ(renderer_->gpuMesh(0)->positionUploads(), 1);
 }

@@ -1,0 +1,277 @@
+// Muscles that look like muscle (issue 13 item 3), measured on the generated meshes: where each
+// muscle turns tendon, the gluteus maximus' thickness along its fibres, and its fascicle bundles.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "anatomy-gen/hip_model.hpp"
+#include "mesh_checks.hpp"
+
+using namespace medius;
+using namespace medius::anatomy;
+using namespace medius::anatomy::testing;
+
+namespace {
+
+const std::string kContent = std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy";
+
+const Scene& model(Sex sex) {
+    static const Scene female = [] {
+        DiagnosticSink sink;
+        return buildHipModel(kContent, Sex::Female, sink);
+    }();
+    static const Scene male = [] {
+        DiagnosticSink sink;
+        return buildHipModel(kContent, Sex::Male, sink);
+    }();
+    return sex == Sex::Female ? female : male;
+}
+
+const TriangleMesh& meshOf(Sex sex, const std::string& id) {
+    static const TriangleMesh none;
+    const Structure* s = model(sex).find(id);
+    return s ? s->mesh : none;
+}
+
+const char* sexName(Sex sex) {
+    return sex == Sex::Female ? "female" : "male";
+}
+
+// Every muscle with a tendon part: medius, minimus and piriformis end in tendons on the
+// greater trochanter, maximus and TFL in the iliotibial band.
+const char* const kMusclesWithTendons[] = {"gluteus_medius_anterior",
+                                           "gluteus_medius_middle",
+                                           "gluteus_medius_posterior",
+                                           "gluteus_minimus",
+                                           "piriformis",
+                                           "gluteus_maximus",
+                                           "tensor_fasciae_latae"};
+
+glm::vec3 centroid(const TriangleMesh& m) {
+    glm::dvec3 sum(0.0);
+    for (const auto& p : m.positions) sum += glm::dvec3(p);
+    return glm::vec3(sum / static_cast<double>(m.positions.size()));
+}
+
+// The vertex of the mesh nearest to p.
+std::size_t nearestVertex(const TriangleMesh& m, const glm::vec3& p) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < m.positions.size(); ++i)
+        if (glm::length(m.positions[i] - p) < glm::length(m.positions[best] - p)) best = i;
+    return best;
+}
+
+glm::vec3 meanFibre(const TriangleMesh& m) {
+    glm::vec3 sum(0.0f);
+    for (const auto& f : m.fibres) sum += f;
+    return glm::normalize(sum);
+}
+
+// The insertion end: the vertex farthest along the mean fibre direction (the fibres run from
+// origin to insertion).
+std::size_t insertionVertex(const TriangleMesh& muscle) {
+    const glm::vec3 along = meanFibre(muscle);
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < muscle.positions.size(); ++i)
+        if (glm::dot(muscle.positions[i], along) > glm::dot(muscle.positions[best], along))
+            best = i;
+    return best;
+}
+
+}  // namespace
+
+// Each muscle carries a tendon fraction: 1 at its insertion end, 0 in the middle of its belly,
+// and between 0 and 1 everywhere.
+TEST(MuscleShape, TendonFractionIsOneAtTheInsertionAndZeroMidBelly) {
+    for (Sex sex : {Sex::Female, Sex::Male})
+        for (const char* muscle : kMusclesWithTendons)
+            for (const char* side : {"_r", "_l"}) {
+                const std::string id = std::string(muscle) + side;
+                const TriangleMesh& m = meshOf(sex, id);
+                ASSERT_EQ(m.tendonFractions.size(), m.positions.size())
+                    << id << " " << sexName(sex);
+                for (float t : m.tendonFractions) {
+                    ASSERT_GE(t, 0.0f) << id;
+                    ASSERT_LE(t, 1.0f) << id;
+                }
+                const std::size_t end = insertionVertex(m);
+                EXPECT_GT(m.tendonFractions[end], 0.99f) << id << " " << sexName(sex);
+                const float belly = m.tendonFractions[nearestVertex(m, centroid(m))];
+                EXPECT_LT(belly, 0.01f) << id << " " << sexName(sex);
+                // Some of the muscle is tendon, most of it is not.
+                const auto tendinous =
+                    std::count_if(m.tendonFractions.begin(), m.tendonFractions.end(),
+                                  [](float t) { return t > 0.5f; });
+                const double share = static_cast<double>(tendinous) / m.tendonFractions.size();
+                EXPECT_GT(share, 0.03) << id;
+                EXPECT_LT(share, 0.4) << id;
+            }
+}
+
+namespace {
+
+// The gluteus maximus' thickness (mm) along its fibres: the sheet is cut into `bins` slabs
+// across the mean fibre direction; in each, rays go inward from the vertices on its superficial
+// face (normal toward `outward`) to the deep face, and the median length is the slab's thickness.
+std::vector<float> thicknessProfile(const TriangleMesh& m, const glm::vec3& outward, int bins) {
+    const glm::vec3 along = meanFibre(m);
+    float lo = 1e30f, hi = -1e30f;
+    for (const auto& p : m.positions)
+        lo = std::min(lo, glm::dot(p, along)), hi = std::max(hi, glm::dot(p, along));
+    std::vector<std::vector<float>> found(bins);
+    for (std::size_t i = 0; i < m.positions.size(); i += 3) {
+        if (glm::dot(m.normals[i], outward) < 0.8f) continue;
+        const float ray = rayHit(m, m.positions[i], -m.normals[i]);
+        if (!std::isfinite(ray)) continue;
+        const int b =
+            std::clamp(static_cast<int>((glm::dot(m.positions[i], along) - lo) / (hi - lo) * bins),
+                       0, bins - 1);
+        found[b].push_back(ray);
+    }
+    std::vector<float> profile;
+    for (auto& f : found) {
+        if (f.empty()) {
+            profile.push_back(0.0f);
+            continue;
+        }
+        std::nth_element(f.begin(), f.begin() + f.size() / 2, f.end());
+        profile.push_back(f[f.size() / 2]);
+    }
+    return profile;
+}
+
+const glm::vec3 kMaximusOutward = glm::normalize(glm::vec3(-1.0f, 0.0f, 0.4f));  // muscles.toml
+
+}  // namespace
+
+// A thick quadrilateral: thickest in its middle, thinning to its origin line and much more to
+// its insertion into the iliotibial band and gluteal tuberosity.
+TEST(MuscleShape, GluteusMaximusIsThickestMidSheetAndThinsToBothEnds) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const auto profile = thicknessProfile(meshOf(sex, "gluteus_maximus_r"), kMaximusOutward, 8);
+        std::string text;
+        for (float t : profile) text += std::to_string(t).substr(0, 5) + " ";
+        RecordProperty(std::string("maximus_thickness_profile_mm_") + sexName(sex), text);
+        const float middle = std::max({profile[3], profile[4], profile[5]});
+        EXPECT_GT(middle, 18.0f) << text;
+        EXPECT_LT(middle, 40.0f) << text;
+        EXPECT_GT(middle, 1.5f * profile[0]) << text;
+        EXPECT_GT(middle, 2.0f * profile[7]) << text;
+    }
+}
+
+namespace {
+
+struct Grooves {
+    int count = 0;       // bundle boundaries: residual minima at least `deep` below the smooth face
+    float depth = 0.0f;  // largest rise to fall of the residual (mm)
+};
+
+// The superficial face of a cut across the fibres through the middle of the sheet, compared
+// with a smoothed copy of itself (a Gaussian of 7 mm across the fibres, wider than a groove,
+// narrower than the sheet's curvature): grooves between bundles are where it dips below.
+Grooves bundleGrooves(const TriangleMesh& m, const glm::vec3& outward, float deep) {
+    const glm::vec3 along = meanFibre(m);
+    const glm::vec3 across = glm::normalize(glm::cross(along, outward));
+    const glm::vec3 up = glm::normalize(glm::cross(across, along));
+    const float mid = glm::dot(centroid(m), along);
+    std::vector<glm::vec2> face;  // (across, height) of the superficial vertices in the cut
+    for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        const glm::vec3& p = m.positions[i];
+        if (std::abs(glm::dot(p, along) - mid) > 2.5f || glm::dot(m.normals[i], up) < 0.3f)
+            continue;
+        face.push_back({glm::dot(p, across), glm::dot(p, up)});
+    }
+    Grooves g;
+    if (face.size() < 20) return g;
+    std::sort(face.begin(), face.end(), [](auto a, auto b) { return a.x < b.x; });
+    const float sigma = 7.0f;
+    std::vector<float> residual;
+    std::vector<float> at;
+    const float x0 = face.front().x, x1 = face.back().x;
+    for (const auto& q : face) {
+        if (q.x < x0 + 3.0f * sigma || q.x > x1 - 3.0f * sigma)
+            continue;  // keep clear of the edges
+        double w = 0.0, h = 0.0;
+        for (const auto& r : face) {
+            const double k = std::exp(-0.5 * (r.x - q.x) * (r.x - q.x) / (sigma * sigma));
+            w += k;
+            h += k * r.y;
+        }
+        residual.push_back(q.y - static_cast<float>(h / w));
+        at.push_back(q.x);
+    }
+    if (residual.empty()) return g;
+    float lastMinimum = -1e30f;
+    for (std::size_t i = 1; i + 1 < residual.size(); ++i) {
+        const bool minimum = residual[i] <= residual[i - 1] && residual[i] <= residual[i + 1];
+        if (minimum && residual[i] < -deep && at[i] - lastMinimum > 6.0f) {
+            ++g.count;
+            lastMinimum = at[i];
+        }
+    }
+    const auto [lo, hi] = std::minmax_element(residual.begin(), residual.end());
+    g.depth = *hi - *lo;
+    return g;
+}
+
+}  // namespace
+
+// Coarse fascicle bundles: across its fibres the superficial face of gluteus maximus dips
+// between parallel bundles again and again; a smooth sheet (the TFL) does not.
+TEST(MuscleShape, GluteusMaximusShowsGroovesBetweenFascicleBundles) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const Grooves g = bundleGrooves(meshOf(sex, "gluteus_maximus_r"), kMaximusOutward, 0.3f);
+        RecordProperty(std::string("maximus_grooves_") + sexName(sex), g.count);
+        RecordProperty(std::string("maximus_groove_depth_mm_") + sexName(sex),
+                       std::to_string(g.depth));
+        EXPECT_GE(g.count, 6) << sexName(sex);
+        EXPECT_GT(g.depth, 0.8f) << sexName(sex);
+        EXPECT_LT(g.depth, 4.0f) << sexName(sex);
+        const Grooves left = bundleGrooves(meshOf(sex, "gluteus_maximus_l"),
+                                           kMaximusOutward * glm::vec3(1, 1, -1), 0.3f);
+        EXPECT_EQ(left.count, g.count) << "the left is the mirror image";
+    }
+}
+
+namespace {
+
+float largest(const std::vector<float>& v) {
+    return *std::max_element(v.begin(), v.end());
+}
+
+std::string joined(const std::vector<float>& v) {
+    std::string text;
+    for (float t : v) text += std::to_string(t).substr(0, 5) + " ";
+    return text;
+}
+
+}  // namespace
+
+// Gluteus medius: a fan thickest in its upper middle and its posterior part (which gives the
+// thick superoposterior-facet tendon), thinner anteriorly, thinning to its tendons.
+TEST(MuscleShape, GluteusMediusIsThickestInItsUpperMiddleAndPosteriorParts) {
+    const glm::vec3 lateral(0.0f, 0.0f, 1.0f);
+    const glm::vec3 posterolateral = glm::normalize(glm::vec3(-0.4f, 0.0f, 1.0f));  // muscles.toml
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const auto anterior =
+            thicknessProfile(meshOf(sex, "gluteus_medius_anterior_r"), lateral, 8);
+        const auto middle = thicknessProfile(meshOf(sex, "gluteus_medius_middle_r"), lateral, 8);
+        const auto posterior =
+            thicknessProfile(meshOf(sex, "gluteus_medius_posterior_r"), posterolateral, 8);
+        RecordProperty(std::string("medius_anterior_thickness_mm_") + sexName(sex),
+                       joined(anterior));
+        RecordProperty(std::string("medius_middle_thickness_mm_") + sexName(sex), joined(middle));
+        RecordProperty(std::string("medius_posterior_thickness_mm_") + sexName(sex),
+                       joined(posterior));
+        EXPECT_GT(largest(posterior), largest(anterior) + 2.0f) << sexName(sex);
+        EXPECT_GT(largest(middle), largest(anterior) + 2.0f) << sexName(sex);
+        // Thickest in the upper half of the fan (the fibres, and the slabs, run downward).
+        const auto thickest = std::max_element(middle.begin(), middle.end()) - middle.begin();
+        EXPECT_LT(thickest, 4) << joined(middle);
+        EXPECT_LT(middle[7], 0.5f * largest(middle)) << "thin where it becomes tendon";
+    }
+}
