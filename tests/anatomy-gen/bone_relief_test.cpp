@@ -230,8 +230,6 @@ TEST(BoneRelief, MedialCondyleReachesLowerAndTheNotchAndGrooveAreDeep) {
             const glm::vec3 p = g.at(g.neckBase, k.mlCentre + lat, -level, 150.0f);
             return 150.0f - hitAlong(femur, p, -g.anterior);
         };
-        std::printf("  front %.2f %.2f %.2f  level %.1f distal %.1f ml %.1f\n", front(-12.0f),
-                    front(2.0f), front(12.0f), level, k.distal, k.mlCentre);
         const float groove = 0.5f * (front(-12.0f) + front(12.0f)) - front(2.0f);
         EXPECT_GT(groove, 1.5f) << name(sex);
         std::printf(
@@ -269,7 +267,7 @@ TEST(BoneRelief, TrochantericFacetsAreFlatWithARidgeBetweenLateralAndSuperoposte
             const glm::vec3 hit = from - lateralNormal * hitAlong(femur, from, -lateralNormal);
             highest = std::max(highest, glm::dot(hit - planePoint, lateralNormal));
         }
-        EXPECT_GT(highest, 0.4f) << name(sex);
+        EXPECT_GT(highest, 0.6f) << name(sex);
         std::printf(
             "%s: facet plane fit RMS lateral %.3f, superoposterior %.3f mm; ridge %.2f mm "
             "above the lateral facet\n",
@@ -349,7 +347,6 @@ TEST(BoneRelief, SacrumHasAMedianCrestOpenPosteriorForaminaAndFlatAuricularSurfa
         const float throughForamen = rayHit(sacrum, foramen + dorsal * 60.0f, -dorsal);
         const float medialBone =
             rayHit(sacrum, foramen + dorsal * 60.0f - glm::vec3(0, 0, 10), -dorsal);
-        std::printf("  foramen hit %.2f medial %.2f\n", throughForamen, medialBone);
         EXPECT_TRUE(std::isinf(throughForamen) || throughForamen > 60.0f + 15.0f) << name(sex);
         EXPECT_LT(medialBone, 60.0f) << name(sex);
         // Auricular surface: rays onto the joint face land on one plane.
@@ -364,7 +361,6 @@ TEST(BoneRelief, SacrumHasAMedianCrestOpenPosteriorForaminaAndFlatAuricularSurfa
             for (float v : {-0.6f, 0.0f, 0.6f}) {
                 const glm::vec3 from = centre + l * (u * half[0]) + w * (v * half[1]) + n * 40.0f;
                 const float h = 40.0f - hitAlong(sacrum, from, -n);
-                std::printf("  auricular u %.1f v %.1f: %.2f\n", u, v, h);
                 lo = std::min(lo, h);
                 hi = std::max(hi, h);
             }
