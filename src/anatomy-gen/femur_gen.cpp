@@ -87,6 +87,27 @@ void addLineaAspera(ImplicitShape& s, const FemurGeometry& g) {
           3.0f);
 }
 
+// Trochlea: the front of the knee end bridges the condyles (the notch opens only behind and
+// below), with the patellar surface's groove down it.
+void addTrochlea(ImplicitShape& s, const FemurGeometry& g, const glm::vec3& knee,
+                 const glm::mat3& kneeAxes) {
+    const glm::vec3 down = -g.up;
+    const glm::vec3 r = g.condyleRadii;
+    // A rounded block, so its front is broad enough for the groove to have two lips.
+    s.add(Primitive::roundBox(knee + g.anterior * (0.35f * r.x) + g.up * (0.1f * r.y), kneeAxes,
+                              {0.65f * r.x, 0.8f * r.y, g.condyleHalfSpacing + 0.5f * r.z},
+                              0.3f * r.x),
+          6.0f);
+    // Patellar surface: a shallow groove down the front between the condyles, its lateral lip
+    // the higher (the groove lies a little lateral of the midline).
+    const float depth = 4.0f;
+    const glm::vec3 groove =
+        knee + g.lateral * 2.0f + g.anterior * (g.condyleRadii.x + g.patellarGrooveRadius - depth);
+    s.carve(Primitive::capsule(groove + g.up * (0.9f * g.condyleRadii.y),
+                               groove + down * (0.4f * g.condyleRadii.y), g.patellarGrooveRadius),
+            3.0f);
+}
+
 // Condyles, a little posterior to the shaft: the medial one larger and reaching lower, with the
 // intercondylar notch behind and below between them and the patellar groove in front.
 void addCondyles(ImplicitShape& s, const FemurGeometry& g) {
@@ -98,24 +119,9 @@ void addCondyles(ImplicitShape& s, const FemurGeometry& g) {
     s.add(Primitive::ellipsoid(knee - g.lateral * g.condyleHalfSpacing + down * g.medialCondyleDrop,
                                kneeAxes, g.condyleRadii * g.medialCondyleScale),
           10.0f);
-    // Trochlea: the front of the knee end bridges the condyles (the notch opens only behind and
-    // below).
-    const glm::vec3 r = g.condyleRadii;
-    // A rounded block, so its front is broad enough for the groove to have two lips.
-    s.add(Primitive::roundBox(knee + g.anterior * (0.35f * r.x) + g.up * (0.1f * r.y), kneeAxes,
-                              {0.65f * r.x, 0.8f * r.y, g.condyleHalfSpacing + 0.5f * r.z},
-                              0.3f * r.x),
-          6.0f);
+    addTrochlea(s, g, knee, kneeAxes);
     s.carve(Primitive::ellipsoid(knee - g.anterior * (0.7f * g.condyleRadii.x) + down * 6.0f,
                                  kneeAxes, {0.6f * g.condyleRadii.x, g.condyleRadii.y, 7.0f}),
-            3.0f);
-    // Patellar surface: a shallow groove down the front between the condyles, its lateral lip
-    // the higher (the groove lies a little lateral of the midline).
-    const float depth = 4.0f;
-    const glm::vec3 groove =
-        knee + g.lateral * 2.0f + g.anterior * (g.condyleRadii.x + g.patellarGrooveRadius - depth);
-    s.carve(Primitive::capsule(groove + g.up * (0.9f * g.condyleRadii.y),
-                               groove + down * (0.4f * g.condyleRadii.y), g.patellarGrooveRadius),
             3.0f);
 }
 
