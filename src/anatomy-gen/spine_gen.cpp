@@ -34,8 +34,8 @@ struct SacrumFrame {
     }
 };
 
-// Five fused vertebrae as rounded boxes following the kyphotic curve: their pelvic faces, each set
-// forward of the next, make the concave pelvic surface.
+// Five fused vertebrae as rounded boxes along the kyphotic curve of their centres: the pelvic faces
+// follow the curve, which makes the pelvic surface concave.
 void addSacralSegments(ImplicitShape& s, const SacrumFrame& f) {
     const std::size_t n = f.size();
     for (std::size_t i = 0; i < n; ++i) {
