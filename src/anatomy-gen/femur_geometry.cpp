@@ -22,6 +22,28 @@ glm::vec3 FemurGeometry::superoposteriorFacetCentre() const {
     return at(trochanterCentre, 0.0f, 0.55f * trochanterHalfSize.y, -0.55f * trochanterHalfSize.z);
 }
 
+namespace {
+// Height (along `up`, from the block centre) of the superoposterior cut plane on the lateral face
+// at `ant` mm anterior of the block's centre.
+float superoposteriorCutHeight(const FemurGeometry& g, float ant) {
+    const glm::vec3 n = g.superoposteriorNormal();
+    const float nu = glm::dot(n, g.up), na = glm::dot(n, g.anterior);
+    const float u0 = 0.55f * g.trochanterHalfSize.y, a0 = -0.55f * g.trochanterHalfSize.z;
+    return u0 - na / nu * (ant - a0);
+}
+}  // namespace
+
+glm::vec3 FemurGeometry::lateralSuperoposteriorEdge(float ant) const {
+    return at(trochanterCentre, trochanterHalfSize.x, superoposteriorCutHeight(*this, ant), ant);
+}
+
+float FemurGeometry::lateralSuperoposteriorEdgeTop() const {
+    const glm::vec3 n = superoposteriorNormal();
+    const float nu = glm::dot(n, up), na = glm::dot(n, anterior);
+    const float u0 = 0.55f * trochanterHalfSize.y, a0 = -0.55f * trochanterHalfSize.z;
+    return a0 - (trochanterHalfSize.y - 4.0f - u0) * nu / na;
+}
+
 glm::vec3 FemurFollow::apply(const glm::vec3& scaled) const {
     const glm::vec3 female = scaled / pointScale;
     const glm::vec3 rel = female - from.trochanterCentre;
@@ -60,6 +82,13 @@ bool readFemurGeometry(ContentSection& s, const glm::vec3& hipCentre, FemurGeome
     g.trochanterHalfSize = s.vector("greater_trochanter_half_size");
     g.lesserTrochanterLevel = s.number("lesser_trochanter_level");
     g.lesserTrochanterLength = s.number("lesser_trochanter_length");
+    g.lineaAsperaRadius = s.number("linea_aspera_radius");
+    g.lineaAsperaHeight = s.number("linea_aspera_height");
+    g.medialCondyleScale = s.vector("medial_condyle_scale");
+    g.medialCondyleDrop = s.number("medial_condyle_drop");
+    g.patellarGrooveRadius = s.number("patellar_groove_radius");
+    g.facetRidgeRadius = s.number("facet_ridge_radius");
+    g.facetRidgeHeight = s.number("facet_ridge_height");
     if (!s.ok() || glm::length(shaftDirection) < 1e-6f || g.headRadius <= 0.0f) return false;
 
     g.up = -glm::normalize(shaftDirection);

@@ -22,6 +22,12 @@ struct FemurGeometry {
     glm::vec3 trochanterCentre{0.0f};
     glm::vec3 trochanterHalfSize{0.0f};  // lateral, up, anterior
     float lesserTrochanterLevel = 0.0f, lesserTrochanterLength = 0.0f;
+    // Relief: linea aspera lips, the medial condyle relative to the lateral one, the patellar
+    // groove, and the low ridges between the trochanter's facets.
+    float lineaAsperaRadius = 0.0f, lineaAsperaHeight = 0.0f;
+    glm::vec3 medialCondyleScale{1.0f};
+    float medialCondyleDrop = 0.0f, patellarGrooveRadius = 0.0f;
+    float facetRidgeRadius = 0.0f, facetRidgeHeight = 0.0f;
 
     // Point given in the femoral frame (lateral, up, anterior) relative to `origin`.
     glm::vec3 at(const glm::vec3& origin, float lat, float upward, float ant) const {
@@ -32,16 +38,22 @@ struct FemurGeometry {
     glm::vec3 superoposteriorFacetCentre() const;
     glm::vec3 lateralFacetCentre() const;
     glm::vec3 anteriorFacetCentre() const;
+    // The edge where the lateral facet meets the superoposterior facet, at `ant` mm anterior of
+    // the trochanter block's centre; it rises forward. Top: the `ant` where it is 4 mm below the
+    // block's top.
+    glm::vec3 lateralSuperoposteriorEdge(float ant) const;
+    float lateralSuperoposteriorEdgeTop() const;
 };
 
 // Soft tissue written once (female) and scaled for the male would not follow the male femur,
 // whose trochanter is not a scaled copy of the female one. This carries a female point near the
 // trochanter to the same place relative to the male trochanter: its coordinates in the
 // trochanter's own frame (lateral, up, anterior from the block's centre) scale with the block's
-// half size, so a muscle that lies on the female block lies on the male one. The follow fades from full within `inner` mm of the female trochanter centre to none beyond `outer`.
+// half size, so a muscle that lies on the female block lies on the male one. The follow fades from
+// full within `inner` mm of the female trochanter centre to none beyond `outer`.
 struct FemurFollow {
-    FemurGeometry from, to;         // female and male femur
-    glm::vec3 pointScale{1.0f};     // female to male scale of points written once
+    FemurGeometry from, to;      // female and male femur
+    glm::vec3 pointScale{1.0f};  // female to male scale of points written once
     float inner = 45.0f, outer = 100.0f;
     // `scaled` is the female point already scaled for the male; returns the male point.
     glm::vec3 apply(const glm::vec3& scaled) const;

@@ -92,20 +92,16 @@ ProximalFemur measureFemur(const TriangleMesh& femur, bool right) {
     ProximalFemur f;
     f.head = femoralHead(femur, right);
     // Two cross-sections of the shaft, well below the lesser trochanter and above the condyles.
-    const glm::vec3 low = sliceCentroid(femur, f.head.centre.y - 230.0f, 1.5f);
-    const glm::vec3 high = sliceCentroid(femur, f.head.centre.y - 120.0f, 1.5f);
+    // Area centroids of the sections (a vertex centroid would follow the sampling density, which
+    // the relief of the shaft, e.g. the linea aspera, changes).
+    const glm::vec3 low = sectionCentroid(femur, f.head.centre.y - 230.0f);
+    const glm::vec3 high = sectionCentroid(femur, f.head.centre.y - 120.0f);
     f.shaftUp = glm::normalize(high - low);
-    // Ring of neck vertices a little beyond the head's surface; its centroid lies on the neck axis.
-    glm::vec3 sum(0.0f);
-    int n = 0;
-    for (const auto& p : femur.positions) {
-        const float d = glm::length(p - f.head.centre);
-        if (d > f.head.radius + 6.0f && d < f.head.radius + 11.0f) {
-            sum += p;
-            ++n;
-        }
-    }
-    f.neckAxis = glm::normalize(f.head.centre - sum / static_cast<float>(std::max(n, 1)));
+    // Ring of the neck's surface a little beyond the head's; its area centroid lies on the neck
+    // axis.
+    const glm::vec3 ring =
+        shellCentroid(femur, f.head.centre, f.head.radius + 6.0f, f.head.radius + 11.0f);
+    f.neckAxis = glm::normalize(f.head.centre - ring);
     return f;
 }
 
@@ -357,7 +353,7 @@ TEST(HipModel, FemurPerSexIsInThePublishedRanges) {
         const float anteversion = std::atan2(f.neckAxis.x, -f.neckAxis.z) * 180.0f / 3.14159265f;
         // Offset: the head centre's distance from the shaft axis (through the slice centroid).
         const glm::vec3 shaftPoint =
-            sliceCentroid(meshOf(sex, "femur_r"), f.head.centre.y - 120.0f, 1.5f);
+            sectionCentroid(meshOf(sex, "femur_r"), f.head.centre.y - 120.0f);
         const float offset = glm::length(glm::cross(f.head.centre - shaftPoint, f.shaftUp));
         const std::string tag = female ? "_female" : "_male";
         RecordProperty("head_diameter" + tag + "_mm", std::to_string(head));

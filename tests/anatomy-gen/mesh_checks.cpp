@@ -72,8 +72,52 @@ glm::vec3 sliceCentroid(const TriangleMesh& mesh, float level, float halfThickne
     return n ? sum / static_cast<float>(n) : glm::vec3(NAN);
 }
 
-}  // namespace medius::anatomy::testing
+glm::vec3 sectionCentroid(const TriangleMesh& mesh, float level) {
+    // Each triangle crossing the plane gives one segment of the section's outline, oriented by the
+    // triangle's winding; Green's theorem over the segments gives the area and its centroid.
+    double area = 0.0, cx = 0.0, cz = 0.0;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        glm::vec3 v[3];
+        for (int k = 0; k < 3; ++k) v[k] = mesh.positions[mesh.indices[t + k]];
+        glm::vec3 pts[2];
+        int n = 0;
+        for (int k = 0; k < 3 && n < 2; ++k) {
+            const glm::vec3 &a = v[k], &b = v[(k + 1) % 3];
+            if ((a.y < level) != (b.y < level))
+                pts[n++] = glm::mix(a, b, (level - a.y) / (b.y - a.y));
+        }
+        if (n < 2) continue;
+        glm::vec3 p = pts[0], q = pts[1];
+        // Orient every segment the same way round the outline: outward normal on its right.
+        const glm::vec3 normal = glm::cross(v[1] - v[0], v[2] - v[0]);
+        if (glm::dot(glm::cross(q - p, glm::vec3(0, 1, 0)), normal) < 0.0f) std::swap(p, q);
+        const double c = double(p.x) * q.z - double(q.x) * p.z;
+        area += c;
+        cx += (double(p.x) + q.x) * c;
+        cz += (double(p.z) + q.z) * c;
+    }
+    if (std::abs(area) < 1e-9) return glm::vec3(NAN);
+    return {static_cast<float>(cx / (3.0 * area)), level, static_cast<float>(cz / (3.0 * area))};
+}
 
+glm::vec3 shellCentroid(const TriangleMesh& mesh, const glm::vec3& centre, float rMin, float rMax) {
+    glm::dvec3 sum(0.0);
+    double total = 0.0;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const glm::vec3& a = mesh.positions[mesh.indices[t]];
+        const glm::vec3& b = mesh.positions[mesh.indices[t + 1]];
+        const glm::vec3& c = mesh.positions[mesh.indices[t + 2]];
+        const glm::vec3 mid = (a + b + c) / 3.0f;
+        const float d = glm::length(mid - centre);
+        if (d <= rMin || d >= rMax) continue;
+        const double area = 0.5 * glm::length(glm::cross(b - a, c - a));
+        sum += glm::dvec3(mid) * area;
+        total += area;
+    }
+    return total > 0.0 ? glm::vec3(sum / total) : glm::vec3(NAN);
+}
+
+}  // namespace medius::anatomy::testing
 
 namespace medius::anatomy::testing {
 
@@ -103,10 +147,9 @@ glm::vec3 nearestPointOn(const TriangleMesh& mesh, const glm::vec3& p) {
     glm::vec3 best(0.0f);
     float bestD = std::numeric_limits<float>::infinity();
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const glm::vec3 q =
-            triangleClosestPoint(p, mesh.positions[mesh.indices[t]],
-                                 mesh.positions[mesh.indices[t + 1]],
-                                 mesh.positions[mesh.indices[t + 2]]);
+        const glm::vec3 q = triangleClosestPoint(p, mesh.positions[mesh.indices[t]],
+                                                 mesh.positions[mesh.indices[t + 1]],
+                                                 mesh.positions[mesh.indices[t + 2]]);
         const float d = glm::dot(q - p, q - p);
         if (d < bestD) {
             bestD = d;

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/mesh.hpp"
 #include "anatomy-gen/penetration.hpp"
+#include "core/mesh.hpp"
 #include "core/structure.hpp"
 
 namespace medius::anatomy::testing {
@@ -26,6 +26,13 @@ float angleDegrees(const glm::vec3& a, const glm::vec3& b);
 
 // Centroid of the vertices within `halfThickness` of the plane Y = level.
 glm::vec3 sliceCentroid(const TriangleMesh& mesh, float level, float halfThickness);
+// Centroid of the area of the mesh's cross-section by the plane Y = level (its point Y = level).
+// Unlike the vertex centroid it does not depend on how densely the surface is sampled where, so a
+// ridge adds only its own small area.
+glm::vec3 sectionCentroid(const TriangleMesh& mesh, float level);
+// Area-weighted centroid of the surface whose triangle centres lie between rMin and rMax of
+// `centre` (independent of the sampling density, unlike a vertex centroid).
+glm::vec3 shellCentroid(const TriangleMesh& mesh, const glm::vec3& centre, float rMin, float rMax);
 
 }  // namespace medius::anatomy::testing
 
