@@ -67,22 +67,25 @@ glm::vec3 wingPoint(const std::vector<glm::vec3>& crest, const std::vector<glm::
            lateral * bulge * std::sin(3.14159265f * u) * bulgeProfile(v);
 }
 
-// Tiles the wing surface with thickened triangles on a grid fine enough that the seams between
-// neighbouring tiles are invisible.
+// Tiles the wing surface with thickened triangles on a grid fine enough that the creases between
+// neighbouring tiles are invisible. The tiles are joined by a plain (hard) union: a smooth union
+// would thicken the plate along every seam and show the grid as faint bands.
 template <class Wing>
 void addWingPlate(ImplicitShape& s, const Wing& wing, float halfThickness) {
     const int columns = 20;
     const float rows[] = {0.0f, 0.25f, 0.4f, 0.5f, 0.6f, 0.75f, 1.0f};
+    ImplicitShape plate;
     for (int i = 0; i + 1 < columns; ++i) {
         const float u0 = static_cast<float>(i) / (columns - 1);
         const float u1 = static_cast<float>(i + 1) / (columns - 1);
         for (std::size_t r = 0; r + 1 < std::size(rows); ++r) {
             const glm::vec3 a = wing(u0, rows[r]), b = wing(u0, rows[r + 1]);
             const glm::vec3 c = wing(u1, rows[r]), d = wing(u1, rows[r + 1]);
-            s.add(Primitive::triangleSlab(a, b, c, halfThickness), 2.0f);
-            s.add(Primitive::triangleSlab(c, b, d, halfThickness), 2.0f);
+            plate.add(Primitive::triangleSlab(a, b, c, halfThickness));
+            plate.add(Primitive::triangleSlab(c, b, d, halfThickness));
         }
     }
+    s.add(Primitive::solid(std::move(plate)), 2.0f);
 }
 
 // Length of a polyline.
@@ -103,7 +106,7 @@ void addIliacTubercle(ImplicitShape& s, const std::vector<glm::vec3>& crestSampl
     const glm::vec3 outerLip = glm::normalize(glm::vec3(0.0f, -0.35f, 1.0f));
     const glm::mat3 axes = sdf::frameFrom(along, outerLip);
     s.add(Primitive::ellipsoid(at + outerLip * (0.6f * crestRadius), axes,
-                               {16.0f, crestRadius + 3.5f, crestRadius + 1.0f}),
+                               {16.0f, crestRadius + 4.5f, crestRadius + 1.5f}),
           3.0f);
 }
 
