@@ -110,6 +110,16 @@ void addIliacTubercle(ImplicitShape& s, const std::vector<glm::vec3>& crestSampl
           3.0f);
 }
 
+// The pelvic brim: a rounded ridge along the linea terminalis, joined to the body of the ilium
+// and pubis lateral to it by a short web at each point (the bone between the inlet and the
+// acetabulum is solid, not a bar).
+void addPelvicBrim(ImplicitShape& s, const std::vector<glm::vec3>& brim, float radius) {
+    addChain(s, brim, radius, radius * 0.8f, 4.0f);
+    const glm::vec3 lateralAndDown(0.0f, -4.0f, 16.0f);
+    for (std::size_t i = 0; i + 1 < brim.size(); ++i)
+        s.add(Primitive::capsule(brim[i], brim[i] + lateralAndDown, radius), 5.0f);
+}
+
 }  // namespace
 
 ImplicitShape hipBoneShape(ContentSection& c) {
@@ -134,8 +144,11 @@ ImplicitShape hipBoneShape(ContentSection& c) {
                     notch = c.point("greater_sciatic_notch"),
                     obturator = c.point("obturator_foramen_centre"),
                     auricular = c.point("auricular_surface");
+    const auto brim = c.points("pelvic_brim");
+    const float brimRadius = c.number("pelvic_brim_radius");
     if (!c.ok() || crest.size() < 3 || base.size() < 2 || supRamus.size() < 2 ||
-        infRamus.size() < 2 || ischialBody.size() < 2 || glm::length(acetabAxis) < 1e-6f)
+        infRamus.size() < 2 || ischialBody.size() < 2 || brim.size() < 2 ||
+        glm::length(acetabAxis) < 1e-6f)
         return {};
     const glm::vec3 axis = glm::normalize(acetabAxis);
     ImplicitShape s;
@@ -193,6 +206,7 @@ ImplicitShape hipBoneShape(ContentSection& c) {
           6.0f);
     // Auricular (sacroiliac) region: the thick posterior ilium.
     s.add(Primitive::ellipsoid(auricular, glm::mat3(1.0f), {16.0f, 24.0f, 9.0f}), 6.0f);
+    addPelvicBrim(s, brim, brimRadius);
     // Body of the acetabulum: a thick shell, solid before the cup is carved out of it.
     {
         ImplicitShape shell;

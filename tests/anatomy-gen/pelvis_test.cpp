@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <vector>
@@ -307,4 +308,73 @@ TEST(Pelvis, IliacFossaIsConcave) {
         record("iliac_fossa_depth_mm", sex, depth);
         EXPECT_GE(depth, 3.0f);
     }
+}
+
+namespace {
+
+struct Inlet {
+    float transverse = 0;     // widest distance between the two pelvic brims (mm)
+    float length = 0;         // sacroiliac point to the top of the symphysis, in the plane (mm)
+    float anteriorWidth = 0;  // width three quarters of the way to the symphysis (mm)
+    float widestAt = 0;       // where the inlet is widest, as a fraction of `length`
+};
+
+// The pelvic inlet as the hip bones bound it: in the plane through the top of the symphysis and
+// the most medial point of the sacroiliac (auricular) region that contains the transverse
+// axis, the inner contour of the hip bone (its most medial points) along the line between them.
+Inlet pelvicInlet(const TriangleMesh& hip) {
+    glm::vec3 symphysis(0.0f, -1e9f, 0.0f);
+    for (const auto& p : hip.positions)
+        if (p.z < 10.0f && p.x > -40.0f && p.y > symphysis.y) symphysis = p;
+    glm::vec3 sacroiliac(0.0f, 0.0f, 1e9f);
+    for (const auto& p : hip.positions)
+        if (p.x < -95.0f && p.x > -132.0f && p.y > -15.0f && p.y < 15.0f && p.z < sacroiliac.z)
+            sacroiliac = p;
+    glm::vec3 a = sacroiliac, b = symphysis;
+    a.z = b.z = 0.0f;
+    const glm::vec3 e = glm::normalize(b - a);
+    const glm::vec3 normal = glm::normalize(glm::cross(e, glm::vec3(0, 0, 1)));
+    Inlet in;
+    in.length = glm::length(b - a);
+    const int bins = 20;
+    std::vector<float> inner(bins, 1e9f);
+    for (const auto& p : hip.positions) {
+        if (std::abs(glm::dot(p - a, normal)) > 2.0f) continue;
+        const int k = static_cast<int>(std::floor(glm::dot(p - a, e) / in.length * bins));
+        if (k >= 0 && k < bins) inner[k] = std::min(inner[k], p.z);
+    }
+    if (std::getenv("PELVIS_DEBUG"))
+        std::printf("inlet from (%.1f %.1f %.1f) to (%.1f %.1f %.1f)\n", sacroiliac.x, sacroiliac.y,
+                    sacroiliac.z, symphysis.x, symphysis.y, symphysis.z);
+    if (std::getenv("PELVIS_DEBUG"))
+        for (int k = 0; k < bins; ++k) std::printf("inlet bin %d inner z %.1f\n", k, inner[k]);
+    for (int k = 1; k < bins - 2; ++k)
+        if (inner[k] < 1e8f && 2.0f * inner[k] > in.transverse)
+            in.transverse = 2.0f * inner[k], in.widestAt = (k + 0.5f) / bins;
+    in.anteriorWidth = 2.0f * inner[bins * 3 / 4];
+    return in;
+}
+
+}  // namespace
+
+// clinical-facts.md 1.7 [K] textbook: the female inlet is rounder and wider, the male one
+// heart-shaped (narrow in front) and narrower. Both in absolute width and in how far forward
+// the inlet keeps its width (width at three quarters of the way to the symphysis / widest).
+TEST(Pelvis, InletIsWiderAndRounderInWomen) {
+    Inlet of[2];
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const Inlet in = pelvicInlet(meshOf(sex, "hip_bone_r"));
+        of[sex == Sex::Female ? 0 : 1] = in;
+        record("inlet_transverse_mm", sex, in.transverse);
+        record("inlet_length_mm", sex, in.length);
+        record("inlet_anterior_width_mm", sex, in.anteriorWidth);
+        record("inlet_widest_at", sex, in.widestAt);
+        record("inlet_anterior_to_widest", sex, in.anteriorWidth / in.transverse);
+        // Sanity bound (not a published figure): the brim, not the gap between the wings.
+        EXPECT_GE(in.transverse, 100.0f);
+        EXPECT_LE(in.transverse, 140.0f);
+    }
+    EXPECT_GE(of[0].transverse - of[1].transverse, 5.0f);
+    EXPECT_GE(of[0].anteriorWidth / of[0].transverse - of[1].anteriorWidth / of[1].transverse,
+              0.08f);
 }
