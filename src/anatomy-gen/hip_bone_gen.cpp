@@ -120,6 +120,19 @@ void addPelvicBrim(ImplicitShape& s, const std::vector<glm::vec3>& brim, float r
         s.add(Primitive::capsule(brim[i], brim[i] + lateralAndDown, radius), 5.0f);
 }
 
+// The auricular surface: two flattened lobes from a common apex (the "ear"), their flat faces
+// towards the sacrum (medially), each a band about 11 mm wide.
+void addAuricularSurface(ImplicitShape& s, const glm::vec3& apex, const glm::vec3& cranialEnd,
+                         const glm::vec3& caudalEnd) {
+    for (const glm::vec3& end : {cranialEnd, caudalEnd}) {
+        const glm::vec3 arm = end - apex;
+        const glm::mat3 axes = sdf::frameFrom(glm::normalize(arm), glm::vec3(0.0f, 0.0f, 1.0f));
+        s.add(Primitive::ellipsoid(apex + 0.5f * arm, axes,
+                                   {0.5f * glm::length(arm) + 3.0f, 6.5f, 5.5f}),
+              3.0f);
+    }
+}
+
 }  // namespace
 
 ImplicitShape hipBoneShape(ContentSection& c) {
@@ -145,10 +158,11 @@ ImplicitShape hipBoneShape(ContentSection& c) {
                     obturator = c.point("obturator_foramen_centre"),
                     auricular = c.point("auricular_surface");
     const auto brim = c.points("pelvic_brim");
+    const auto auricularArms = c.points("auricular_arms");
     const float brimRadius = c.number("pelvic_brim_radius");
     if (!c.ok() || crest.size() < 3 || base.size() < 2 || supRamus.size() < 2 ||
         infRamus.size() < 2 || ischialBody.size() < 2 || brim.size() < 2 ||
-        glm::length(acetabAxis) < 1e-6f)
+        auricularArms.size() != 3 || glm::length(acetabAxis) < 1e-6f)
         return {};
     const glm::vec3 axis = glm::normalize(acetabAxis);
     ImplicitShape s;
@@ -204,8 +218,12 @@ ImplicitShape hipBoneShape(ContentSection& c) {
     s.add(Primitive::roundCone(hip + glm::vec3(-18.0f, -8.0f, -10.0f),
                                spineRoot + glm::vec3(6.0f, 0, 4.0f), 12.0f, 8.0f),
           6.0f);
-    // Auricular (sacroiliac) region: the thick posterior ilium.
-    s.add(Primitive::ellipsoid(auricular, glm::mat3(1.0f), {16.0f, 24.0f, 9.0f}), 6.0f);
+    // Sacroiliac region: the thick posterior ilium, and the ear-shaped auricular surface standing
+    // a little proud of it on the medial side.
+    s.add(Primitive::ellipsoid(auricular + glm::vec3(0.0f, 0.0f, 2.0f), glm::mat3(1.0f),
+                               {15.0f, 22.0f, 8.0f}),
+          6.0f);
+    addAuricularSurface(s, auricularArms[0], auricularArms[1], auricularArms[2]);
     addPelvicBrim(s, brim, brimRadius);
     // Body of the acetabulum: a thick shell, solid before the cup is carved out of it.
     {

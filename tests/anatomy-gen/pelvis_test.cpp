@@ -312,6 +312,29 @@ TEST(Pelvis, IliacFossaIsConcave) {
 
 namespace {
 
+// The posterior ilium's medial plateau (the auricular surface): the vertices within 2.5 mm of
+// the most medial point of the region in front of the PSIS.
+std::vector<std::size_t> auricularPlateau(const TriangleMesh& hip) {
+    auto inRegion = [](const glm::vec3& p) {
+        return p.x > -134.0f && p.x < -100.0f && p.y > -28.0f && p.y < 24.0f;
+    };
+    float medial = 1e9f;
+    for (const auto& p : hip.positions)
+        if (inRegion(p)) medial = std::min(medial, p.z);
+    std::vector<std::size_t> plateau;
+    for (std::size_t i = 0; i < hip.positions.size(); ++i)
+        if (inRegion(hip.positions[i]) && hip.positions[i].z <= medial + 2.5f) plateau.push_back(i);
+    return plateau;
+}
+
+// The apex of the auricular surface (its most anterior point), where the arcuate line begins.
+glm::vec3 auricularApex(const TriangleMesh& hip) {
+    glm::vec3 apex(-1e9f);
+    for (std::size_t i : auricularPlateau(hip))
+        if (hip.positions[i].x > apex.x) apex = hip.positions[i];
+    return apex;
+}
+
 struct Inlet {
     float transverse = 0;     // widest distance between the two pelvic brims (mm)
     float length = 0;         // sacroiliac point to the top of the symphysis, in the plane (mm)
@@ -320,16 +343,13 @@ struct Inlet {
 };
 
 // The pelvic inlet as the hip bones bound it: in the plane through the top of the symphysis and
-// the most medial point of the sacroiliac (auricular) region that contains the transverse
+// the apex of the auricular surface (where the arcuate line begins), containing the transverse
 // axis, the inner contour of the hip bone (its most medial points) along the line between them.
 Inlet pelvicInlet(const TriangleMesh& hip) {
     glm::vec3 symphysis(0.0f, -1e9f, 0.0f);
     for (const auto& p : hip.positions)
         if (p.z < 10.0f && p.x > -40.0f && p.y > symphysis.y) symphysis = p;
-    glm::vec3 sacroiliac(0.0f, 0.0f, 1e9f);
-    for (const auto& p : hip.positions)
-        if (p.x < -95.0f && p.x > -132.0f && p.y > -15.0f && p.y < 15.0f && p.z < sacroiliac.z)
-            sacroiliac = p;
+    const glm::vec3 sacroiliac = auricularApex(hip);
     glm::vec3 a = sacroiliac, b = symphysis;
     a.z = b.z = 0.0f;
     const glm::vec3 e = glm::normalize(b - a);
@@ -377,4 +397,49 @@ TEST(Pelvis, InletIsWiderAndRounderInWomen) {
     EXPECT_GE(of[0].transverse - of[1].transverse, 5.0f);
     EXPECT_GE(of[0].anteriorWidth / of[0].transverse - of[1].anteriorWidth / of[1].transverse,
               0.08f);
+}
+
+namespace {
+
+struct Auricular {
+    float facing = 0;       // mean medial component of the plateau's normals
+    float centroidGap = 0;  // distance from the plateau's centroid to its nearest vertex (mm)
+    int vertices = 0;
+};
+
+// The auricular surface (auricularPlateau), seen in the sagittal projection.
+Auricular auricularSurface(const TriangleMesh& hip) {
+    Auricular a;
+    glm::vec2 centroid(0.0f);
+    std::vector<glm::vec2> plateau;
+    for (std::size_t i : auricularPlateau(hip)) {
+        const auto& p = hip.positions[i];
+        plateau.push_back({p.x, p.y});
+        centroid += glm::vec2(p.x, p.y);
+        if (i < hip.normals.size()) a.facing += -hip.normals[i].z;
+    }
+    a.vertices = static_cast<int>(plateau.size());
+    if (plateau.empty()) return a;
+    centroid /= static_cast<float>(plateau.size());
+    a.facing /= static_cast<float>(plateau.size());
+    a.centroidGap = 1e9f;
+    for (const auto& q : plateau)
+        a.centroidGap = std::min(a.centroidGap, glm::length(q - centroid));
+    return a;
+}
+
+}  // namespace
+
+// Textbook: the auricular surface is ear-shaped (two arms around a notch, so its centroid lies
+// off the surface) and faces the sacrum (medially).
+TEST(Pelvis, AuricularSurfaceIsEarShapedAndFacesTheSacrum) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const Auricular a = auricularSurface(meshOf(sex, "hip_bone_r"));
+        record("auricular_plateau_vertices", sex, static_cast<float>(a.vertices));
+        record("auricular_centroid_gap_mm", sex, a.centroidGap);
+        record("auricular_facing_medial", sex, a.facing);
+        EXPECT_GE(a.vertices, 30);
+        EXPECT_GE(a.centroidGap, 1.8f);  // a solid oval gives under 1 mm
+        EXPECT_GE(a.facing, 0.8f);
+    }
 }
