@@ -443,3 +443,58 @@ TEST(Pelvis, AuricularSurfaceIsEarShapedAndFacesTheSacrum) {
         EXPECT_GE(a.facing, 0.8f);
     }
 }
+
+namespace {
+
+// The iliac crest seen from above: the Z of the bone's highest point in each coronal slice.
+float crestTopZ(const TriangleMesh& hip, float x) {
+    glm::vec3 top(0.0f, -1e9f, 0.0f);
+    for (const auto& p : hip.positions)
+        if (std::abs(p.x - x) < 1.0f && p.y > top.y) top = p;
+    return top.z;
+}
+
+// Curvature of z(x) over [x1, x0]: the quadratic coefficient of a least-squares fit (1/mm).
+float crestCurvature(const TriangleMesh& hip, float x0, float x1) {
+    // Normal equations of z = a x^2 + b x + c, with x centred for conditioning.
+    const float mid = 0.5f * (x0 + x1);
+    double s[5] = {0, 0, 0, 0, 0}, t[3] = {0, 0, 0};
+    for (float x = x0; x >= x1; x -= 3.0f) {
+        const double u = x - mid, z = crestTopZ(hip, x);
+        double pw = 1;
+        for (int k = 0; k < 5; ++k) s[k] += pw, pw *= u;
+        t[0] += z, t[1] += z * u, t[2] += z * u * u;
+    }
+    // Solve [s4 s3 s2; s3 s2 s1; s2 s1 s0] (a b c) = (t2 t1 t0) by Cramer's rule.
+    const double m[3][3] = {{s[4], s[3], s[2]}, {s[3], s[2], s[1]}, {s[2], s[1], s[0]}};
+    const double r[3] = {t[2], t[1], t[0]};
+    auto det = [](const double q[3][3]) {
+        return q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) -
+               q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
+               q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
+    };
+    double ma[3][3];
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) ma[i][j] = j == 0 ? r[i] : m[i][j];
+    return static_cast<float>(det(ma) / det(m));
+}
+
+}  // namespace
+
+// Textbook: seen from above the iliac crest is S-shaped, its anterior part convex laterally
+// (the wing bulges out around the iliac fossa), its posterior part turning the other way.
+TEST(Pelvis, IliacCrestIsSShapedFromAbove) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const TriangleMesh& hip = meshOf(sex, "hip_bone_r");
+        // Windows as fractions of the crest's length (the PSIS's X), so both sexes compare.
+        float psisX = 0.0f;
+        for (const auto& p : hip.positions)
+            if (p.y > 0.0f) psisX = std::min(psisX, p.x);
+        const float anterior = crestCurvature(hip, 0.07f * psisX, 0.58f * psisX);
+        const float posterior = crestCurvature(hip, 0.68f * psisX, 0.93f * psisX);
+        record("crest_curvature_anterior_per_mm", sex, anterior * 1000.0f);
+        record("crest_curvature_posterior_per_mm", sex, posterior * 1000.0f);
+        EXPECT_LT(anterior, 0.0f);
+        EXPECT_GT(posterior, 0.0f);
+    }
+}
