@@ -3,6 +3,7 @@
 // posterior border with the greater sciatic notch, and the auricular region.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <vector>
 
 #include "anatomy-gen/bone_generators.hpp"
@@ -39,6 +40,106 @@ void addChain(ImplicitShape& s, const std::vector<glm::vec3>& pts, float r0, flo
     }
 }
 
+// Samples along the crest and the wing base; the wing surface interpolates between them.
+constexpr int kCrestSamples = 48;
+
+// Point on a polyline of evenly spaced samples at the fraction u of its length.
+glm::vec3 alongSamples(const std::vector<glm::vec3>& samples, float u) {
+    const float f = u * static_cast<float>(samples.size() - 1);
+    const int i = std::min(static_cast<int>(f), static_cast<int>(samples.size()) - 2);
+    return glm::mix(samples[i], samples[i + 1], f - static_cast<float>(i));
+}
+
+// How far the wing bulges laterally at the fraction v from the crest (0) to its base (1): the
+// middle row stands out by the full bulge, rising linearly from crest and base, with the peak
+// rounded over the middle fifth (so the gluteal surface shows no crease there).
+float bulgeProfile(float v) {
+    const float w = 0.2f, d = std::abs(2.0f * v - 1.0f);
+    if (d >= w) return 1.0f - d;
+    return 1.0f - 0.5f * w - d * d / (2.0f * w);
+}
+
+// The iliac wing's mid-surface at (u along the crest from the ASIS, v down to the wing base).
+glm::vec3 wingPoint(const std::vector<glm::vec3>& crest, const std::vector<glm::vec3>& base,
+                    float bulge, float u, float v) {
+    const glm::vec3 lateral(-0.3f, 0.0f, 1.0f);
+    return glm::mix(alongSamples(crest, u), alongSamples(base, u), v) +
+           lateral * bulge * std::sin(3.14159265f * u) * bulgeProfile(v);
+}
+
+// Tiles the wing surface with thickened triangles on a grid fine enough that the creases between
+// neighbouring tiles are invisible. The tiles are joined by a plain (hard) union: a smooth union
+// would thicken the plate along every seam and show the grid as faint bands. They are grouped
+// in strips of a few columns, each its own solid with its own box, so a point far from a strip
+// skips all of its tiles (this keeps the finer plate about as fast as the coarse one).
+template <class Wing>
+void addWingPlate(ImplicitShape& s, const Wing& wing, float halfThickness) {
+    const int columns = 16, columnsPerStrip = 4;
+    // The surface is linear in v outside the rounded middle fifth, so rows there are not needed.
+    const float rows[] = {0.0f, 0.4f, 0.5f, 0.6f, 1.0f};
+    ImplicitShape plate;
+    for (int first = 0; first + 1 < columns; first += columnsPerStrip) {
+        ImplicitShape strip;
+        for (int i = first; i < std::min(first + columnsPerStrip, columns - 1); ++i) {
+            const float u0 = static_cast<float>(i) / (columns - 1);
+            const float u1 = static_cast<float>(i + 1) / (columns - 1);
+            for (std::size_t r = 0; r + 1 < std::size(rows); ++r) {
+                const glm::vec3 a = wing(u0, rows[r]), b = wing(u0, rows[r + 1]);
+                const glm::vec3 c = wing(u1, rows[r]), d = wing(u1, rows[r + 1]);
+                strip.add(Primitive::triangleSlab(a, b, c, halfThickness));
+                strip.add(Primitive::triangleSlab(c, b, d, halfThickness));
+            }
+        }
+        plate.add(Primitive::solid(std::move(strip)));
+    }
+    s.add(Primitive::solid(std::move(plate)), 2.0f);
+}
+
+// Length of a polyline.
+float lengthOf(const std::vector<glm::vec3>& line) {
+    float total = 0.0f;
+    for (std::size_t i = 1; i < line.size(); ++i) total += glm::length(line[i] - line[i - 1]);
+    return total;
+}
+
+// The iliac tubercle: a distinct thickening of the crest's outer lip about 5 cm behind the ASIS
+// (textbook anatomy), elongated along the crest and standing out laterally and downward.
+void addIliacTubercle(ImplicitShape& s, const std::vector<glm::vec3>& crestSamples,
+                      float crestRadius) {
+    const float u = glm::clamp(50.0f / lengthOf(crestSamples), 0.0f, 1.0f);
+    const glm::vec3 at = alongSamples(crestSamples, u);
+    const glm::vec3 along = glm::normalize(alongSamples(crestSamples, u + 0.03f) -
+                                           alongSamples(crestSamples, u - 0.03f));
+    const glm::vec3 outerLip = glm::normalize(glm::vec3(0.0f, -0.35f, 1.0f));
+    const glm::mat3 axes = sdf::frameFrom(along, outerLip);
+    s.add(Primitive::ellipsoid(at + outerLip * (0.6f * crestRadius), axes,
+                               {16.0f, crestRadius + 4.5f, crestRadius + 1.5f}),
+          3.0f);
+}
+
+// The pelvic brim: a rounded ridge along the linea terminalis, joined to the body of the ilium
+// and pubis lateral to it by a short web at each point (the bone between the inlet and the
+// acetabulum is solid, not a bar).
+void addPelvicBrim(ImplicitShape& s, const std::vector<glm::vec3>& brim, float radius) {
+    addChain(s, brim, radius, radius * 0.8f, 4.0f);
+    const glm::vec3 lateralAndDown(0.0f, -4.0f, 16.0f);
+    for (std::size_t i = 0; i + 1 < brim.size(); ++i)
+        s.add(Primitive::capsule(brim[i], brim[i] + lateralAndDown, radius), 5.0f);
+}
+
+// The auricular surface: two flattened lobes from a common apex (the "ear"), their flat faces
+// towards the sacrum (medially), each a band about 11 mm wide.
+void addAuricularSurface(ImplicitShape& s, const glm::vec3& apex, const glm::vec3& cranialEnd,
+                         const glm::vec3& caudalEnd) {
+    for (const glm::vec3& end : {cranialEnd, caudalEnd}) {
+        const glm::vec3 arm = end - apex;
+        const glm::mat3 axes = sdf::frameFrom(glm::normalize(arm), glm::vec3(0.0f, 0.0f, 1.0f));
+        s.add(Primitive::ellipsoid(apex + 0.5f * arm, axes,
+                                   {0.5f * glm::length(arm) + 3.0f, 6.5f, 5.5f}),
+              3.0f);
+    }
+}
+
 }  // namespace
 
 ImplicitShape hipBoneShape(ContentSection& c) {
@@ -63,41 +164,26 @@ ImplicitShape hipBoneShape(ContentSection& c) {
                     notch = c.point("greater_sciatic_notch"),
                     obturator = c.point("obturator_foramen_centre"),
                     auricular = c.point("auricular_surface");
+    const auto brim = c.points("pelvic_brim");
+    const auto auricularArms = c.points("auricular_arms");
+    const float brimRadius = c.number("pelvic_brim_radius");
     if (!c.ok() || crest.size() < 3 || base.size() < 2 || supRamus.size() < 2 ||
-        infRamus.size() < 2 || ischialBody.size() < 2 || glm::length(acetabAxis) < 1e-6f)
+        infRamus.size() < 2 || ischialBody.size() < 2 || brim.size() < 2 ||
+        auricularArms.size() != 3 || glm::length(acetabAxis) < 1e-6f)
         return {};
     const glm::vec3 axis = glm::normalize(acetabAxis);
     ImplicitShape s;
 
-    // Iliac wing: a plate lofted from the crest down to its base through a middle row pushed
-    // laterally, which gives the gluteal surface its convexity (the iliac fossa its concavity).
-    const int n = 12;
-    const auto top = resample(crest, n), bottom = resample(base, n);
-    std::vector<glm::vec3> middle(n);
-    for (int i = 0; i < n; ++i) {
-        const float edge = std::sin(3.14159265f * static_cast<float>(i) / (n - 1));
-        middle[i] = glm::mix(top[i], bottom[i], 0.5f) + glm::vec3(-0.3f, 0.0f, 1.0f) * bulge * edge;
-    }
-    const std::vector<glm::vec3>* slabRows[3] = {&top, &middle, &bottom};
-    for (int i = 0; i + 1 < n; ++i) {
-        for (int r = 0; r < 2; ++r) {
-            const auto& ra = *slabRows[r];
-            const auto& rb = *slabRows[r + 1];
-            s.add(Primitive::triangleSlab(ra[i], rb[i], ra[i + 1], wingHalf), 2.0f);
-            s.add(Primitive::triangleSlab(ra[i + 1], rb[i], rb[i + 1], wingHalf), 2.0f);
-        }
-    }
+    // Iliac wing: a thin plate between the crest and the wing base, bulged laterally (convex
+    // gluteal surface, concave iliac fossa). The plate is tiled finely by thickened triangles
+    // from one smooth surface, so no seams show as bands.
+    const auto top = resample(crest, kCrestSamples), bottom = resample(base, kCrestSamples);
+    auto onWing = [&](float u, float v) {
+        return wingPoint(top, bottom, bulge, glm::clamp(u, 0.0f, 1.0f), glm::clamp(v, 0.0f, 1.0f));
+    };
+    addWingPlate(s, onWing, wingHalf);
     // Gluteal lines: low ridges on the outer surface, placed in the wing's own (u, v) coordinates
     // so they follow the crest and the bulge.
-    const std::vector<glm::vec3>* rows[3] = {&top, &middle, &bottom};
-    auto onWing = [&](float u, float v) {
-        const float fi = glm::clamp(u, 0.0f, 1.0f) * static_cast<float>(n - 1);
-        const int i = std::min(static_cast<int>(fi), n - 2);
-        const float fr = glm::clamp(v, 0.0f, 1.0f) * 2.0f;
-        const int r = std::min(static_cast<int>(fr), 1);
-        auto row = [&](int k) { return glm::mix((*rows[k])[i], (*rows[k])[i + 1], fi - i); };
-        return glm::mix(row(r), row(r + 1), fr - r);
-    };
     auto outerPoint = [&](float u, float v) {
         const glm::vec3 du = onWing(u + 0.02f, v) - onWing(u - 0.02f, v);
         const glm::vec3 dv = onWing(u, v + 0.02f) - onWing(u, v - 0.02f);
@@ -118,7 +204,7 @@ ImplicitShape hipBoneShape(ContentSection& c) {
     // The crest is a thick rim, widest at the tubercle; ASIS, tubercle and PSIS stand out.
     addChain(s, crest, crestRadius, crestRadius * 0.9f, 3.0f);
     s.add(Primitive::sphere(asis, crestRadius + 1.5f), 3.0f);
-    s.add(Primitive::sphere(crest[2] + glm::vec3(0, 0, 1.5f), crestRadius + 2.5f), 4.0f);
+    addIliacTubercle(s, top, crestRadius);
     s.add(Primitive::sphere(psis, crestRadius + 2.0f), 4.0f);
     // Anterior border: ASIS down to the AIIS and on to the acetabular rim.
     s.add(Primitive::capsule(asis, aiis, 4.5f), 3.0f);
@@ -139,8 +225,13 @@ ImplicitShape hipBoneShape(ContentSection& c) {
     s.add(Primitive::roundCone(hip + glm::vec3(-18.0f, -8.0f, -10.0f),
                                spineRoot + glm::vec3(6.0f, 0, 4.0f), 12.0f, 8.0f),
           6.0f);
-    // Auricular (sacroiliac) region: the thick posterior ilium.
-    s.add(Primitive::ellipsoid(auricular, glm::mat3(1.0f), {16.0f, 24.0f, 9.0f}), 6.0f);
+    // Sacroiliac region: the thick posterior ilium, and the ear-shaped auricular surface standing
+    // a little proud of it on the medial side.
+    s.add(Primitive::ellipsoid(auricular + glm::vec3(0.0f, 0.0f, 2.0f), glm::mat3(1.0f),
+                               {15.0f, 22.0f, 8.0f}),
+          6.0f);
+    addAuricularSurface(s, auricularArms[0], auricularArms[1], auricularArms[2]);
+    addPelvicBrim(s, brim, brimRadius);
     // Body of the acetabulum: a thick shell, solid before the cup is carved out of it.
     {
         ImplicitShape shell;
