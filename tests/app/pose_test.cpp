@@ -93,8 +93,11 @@ TEST(HipPose, PresetsDeformWithoutTearingOrMovingThePelvis) {
                 }
             std::printf("%-20s %-26s worst edge stretch %.2f\n", preset.name, id, worst);
             if (std::string(id) != "skin") {
-                // Gluteus maximus really does lengthen a lot in deep hip flexion.
-                EXPECT_LT(worst, 3.0f) << preset.name << " " << id;
+                // Gluteus maximus really does lengthen a lot in deep hip flexion. Since its sections
+                // carry 240 vertices (the fascicle bundles, issue 13) its edges around a section are
+                // about a millimetre long, and the worst of them stretches 3.09x in the crossed legs
+                // (every other preset under 1.9x); a tear would be many times that.
+                EXPECT_LT(worst, 3.5f) << preset.name << " " << id;
             }
         }
     }
