@@ -7,9 +7,9 @@ For each group of specimens (the Visible Human Female muscles and sacrum; the my
 similarity transform puts the whole specimen group onto Medius's export, as
 `shape-distance group` does before it measures (so the pictures show what the table measures).
 Each structure is then drawn twice in one headless frame of Medius (`--no-anatomy --model`):
-Medius's own mesh, and the aligned specimen moved beside it along the picture's horizontal
-axis, at the same scale and from the same camera. The specimens are only read and transformed
-into a temporary folder; nothing of them is written anywhere else.
+Medius's own mesh on the left, and the aligned specimen moved to its right, at the same scale
+and from the same camera. The specimens are only read, and transformed into a temporary folder;
+nothing of them is written anywhere else (the pictures are renderings).
 Needs Debian's python3-open3d (as scripts/shape-distance.sh does).
 """
 import os
@@ -48,9 +48,10 @@ GROUPS = [
     ], ["l_pelvis_in_pelvis_frame.ply", "l_femur_in_pelvis_frame.ply", "lumbar4_in_pelvis_frame.ply",
         "lumbar5_in_pelvis_frame.ply"], ["hip_bone_l", "femur_l", "l4_vertebra", "l5_vertebra"]),
 ]
-# The picture's horizontal axis in the ISB frame (x anterior, y superior, z right) per view.
-HORIZONTAL = {"lateral": np.array([1.0, 0, 0]), "medial": np.array([1.0, 0, 0]),
-              "anterior": np.array([0, 0, 1.0]), "posterior": np.array([0, 0, 1.0])}
+# The picture's rightward axis in the ISB frame (x anterior, y superior, z right) per view: the
+# specimen goes to the right of Medius's mesh in every picture.
+HORIZONTAL = {"lateral": np.array([1.0, 0, 0]), "medial": np.array([-1.0, 0, 0]),
+              "anterior": np.array([0, 0, -1.0]), "posterior": np.array([0, 0, 1.0])}
 
 
 def load(path, frame="ASR"):
