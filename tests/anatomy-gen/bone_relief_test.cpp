@@ -12,6 +12,7 @@
 #include "anatomy-gen/content_reader.hpp"
 #include "anatomy-gen/femur_geometry.hpp"
 #include "anatomy-gen/hip_model.hpp"
+#include "generated_model.hpp"
 #include "mesh_checks.hpp"
 
 using namespace medius;
@@ -20,30 +21,7 @@ using namespace medius::anatomy::testing;
 
 namespace {
 
-const std::string kContent = std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy";
-constexpr Sex kSexes[] = {Sex::Female, Sex::Male};
-const char* name(Sex sex) {
-    return sex == Sex::Female ? "female" : "male";
-}
-
-const Scene& model(Sex sex) {
-    static const Scene female = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Female, sink);
-    }();
-    static const Scene male = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Male, sink);
-    }();
-    return sex == Sex::Female ? female : male;
-}
-
-const TriangleMesh& meshOf(Sex sex, const char* id) {
-    static const TriangleMesh none;
-    const Structure* s = model(sex).find(id);
-    return s ? s->mesh : none;
-}
-
+const std::string& kContent = shippedAnatomyContent();
 // Content as the generator reads it, for the frames the measures are taken in.
 struct Skeleton {
     ContentFile file;
@@ -170,9 +148,9 @@ KneeEnd kneeEnd(const TriangleMesh& femur, const FemurGeometry& g) {
 }  // namespace
 
 TEST(BoneRelief, FemoralShaftBowsForward) {
-    for (Sex sex : kSexes) {
+    for (Sex sex : kBothSexes) {
         const FemurGeometry g = femurFrame(sex);
-        const TriangleMesh& femur = meshOf(sex, "femur_r");
+        const TriangleMesh& femur = generatedMesh(sex, "femur_r");
         const float L = g.shaftLength;
         // Chord from below the lesser trochanter to above the condylar flare.
         const ShaftSection top = shaftSection(femur, g, 0.15f * L);
@@ -181,49 +159,49 @@ TEST(BoneRelief, FemoralShaftBowsForward) {
         const float bow = mid.centre - 0.5f * (top.centre + low.centre);
         // Textbook: the shaft is convex forward; no published figure in clinical-facts.md, so a
         // lower bound of a few millimetres, and not so much that it reads as a deformity.
-        EXPECT_GT(bow, 2.5f) << name(sex);
-        EXPECT_LT(bow, 15.0f) << name(sex);
-        RecordProperty(std::string("bow_mm_") + name(sex), std::to_string(bow));
+        EXPECT_GT(bow, 2.5f) << sexName(sex);
+        EXPECT_LT(bow, 15.0f) << sexName(sex);
+        RecordProperty(std::string("bow_mm_") + sexName(sex), std::to_string(bow));
         std::printf("%s: anterior bow %.2f mm (midline at 15/50/85 %%: %.2f %.2f %.2f)\n",
-                    name(sex), bow, top.centre, mid.centre, low.centre);
+                    sexName(sex), bow, top.centre, mid.centre, low.centre);
     }
 }
 
 TEST(BoneRelief, LineaAsperaIsARidgeOnTheMiddleThirdThatPartsAboveAndBelow) {
-    for (Sex sex : kSexes) {
+    for (Sex sex : kBothSexes) {
         const FemurGeometry g = femurFrame(sex);
-        const TriangleMesh& femur = meshOf(sex, "femur_r");
+        const TriangleMesh& femur = generatedMesh(sex, "femur_r");
         const float L = g.shaftLength;
         for (float t : {0.4f, 0.5f, 0.6f}) {
             const float rise = shaftSection(femur, g, t * L).posteriorRise;
-            EXPECT_GT(rise, 1.5f) << name(sex) << " at " << t;
-            EXPECT_LT(rise, 6.0f) << name(sex) << " at " << t;
-            std::printf("%s: linea aspera %.2f mm proud at %.0f %% of the shaft\n", name(sex), rise,
+            EXPECT_GT(rise, 1.5f) << sexName(sex) << " at " << t;
+            EXPECT_LT(rise, 6.0f) << sexName(sex) << " at " << t;
+            std::printf("%s: linea aspera %.2f mm proud at %.0f %% of the shaft\n", sexName(sex), rise,
                         100.0f * t);
         }
         // Where the lips have parted (popliteal surface below, between the gluteal tuberosity and
         // the pectineal line above) the posterior midline is plain shaft.
         for (float t : {0.15f, 0.9f}) {
             const float rise = shaftSection(femur, g, t * L).posteriorRise;
-            EXPECT_LT(rise, 1.0f) << name(sex) << " at " << t;
-            std::printf("%s: posterior midline %.2f mm proud at %.0f %%\n", name(sex), rise,
+            EXPECT_LT(rise, 1.0f) << sexName(sex) << " at " << t;
+            std::printf("%s: posterior midline %.2f mm proud at %.0f %%\n", sexName(sex), rise,
                         100.0f * t);
         }
     }
 }
 
 TEST(BoneRelief, MedialCondyleReachesLowerAndTheNotchAndGrooveAreDeep) {
-    for (Sex sex : kSexes) {
+    for (Sex sex : kBothSexes) {
         const FemurGeometry g = femurFrame(sex);
-        const TriangleMesh& femur = meshOf(sex, "femur_r");
+        const TriangleMesh& femur = generatedMesh(sex, "femur_r");
         const KneeEnd k = kneeEnd(femur, g);
-        EXPECT_GT(k.medialLow - k.lateralLow, 2.0f) << name(sex);
+        EXPECT_GT(k.medialLow - k.lateralLow, 2.0f) << sexName(sex);
         // Intercondylar notch: from below, between the condyles, in the back third of the knee.
         const float back = glm::mix(k.apBack, k.apFront, 0.3f);
         const glm::vec3 below = g.at(g.neckBase, k.mlCentre, -(k.distal + 50.0f), back);
         const float roof = k.distal + 50.0f - hitAlong(femur, below, g.up);
         const float notch = std::min(k.medialLow, k.lateralLow) - roof;
-        EXPECT_GT(notch, 10.0f) << name(sex);
+        EXPECT_GT(notch, 10.0f) << sexName(sex);
         // Patellar groove: from the front, the midline lies deeper than 12 mm to either side.
         const float level = k.distal - 0.5f * g.condyleRadii.y - 10.0f;
         auto front = [&](float lat) {
@@ -231,28 +209,28 @@ TEST(BoneRelief, MedialCondyleReachesLowerAndTheNotchAndGrooveAreDeep) {
             return 150.0f - hitAlong(femur, p, -g.anterior);
         };
         const float groove = 0.5f * (front(-12.0f) + front(12.0f)) - front(2.0f);
-        EXPECT_GT(groove, 1.5f) << name(sex);
+        EXPECT_GT(groove, 1.5f) << sexName(sex);
         std::printf(
             "%s: medial condyle %.2f mm lower; notch %.2f mm deep; patellar groove "
             "%.2f mm\n",
-            name(sex), k.medialLow - k.lateralLow, notch, groove);
+            sexName(sex), k.medialLow - k.lateralLow, notch, groove);
     }
 }
 
 TEST(BoneRelief, TrochantericFacetsAreFlatWithARidgeBetweenLateralAndSuperoposterior) {
-    for (Sex sex : kSexes) {
+    for (Sex sex : kBothSexes) {
         const FemurGeometry g = femurFrame(sex);
-        const TriangleMesh& femur = meshOf(sex, "femur_r");
+        const TriangleMesh& femur = generatedMesh(sex, "femur_r");
         glm::vec3 lateralNormal;
         const auto lateral = facetPatch(femur, g.lateralFacetCentre(), g.lateral, 8.0f, 3.0f);
         const auto sp = facetPatch(femur, g.superoposteriorFacetCentre(), g.superoposteriorNormal(),
                                    6.0f, 3.0f);
-        ASSERT_GT(lateral.size(), 10u) << name(sex);
-        ASSERT_GT(sp.size(), 5u) << name(sex);
+        ASSERT_GT(lateral.size(), 10u) << sexName(sex);
+        ASSERT_GT(sp.size(), 5u) << sexName(sex);
         const float lateralRms = planeFitRms(lateral, &lateralNormal);
         const float spRms = planeFitRms(sp);
-        EXPECT_LT(lateralRms, 0.35f) << name(sex);
-        EXPECT_LT(spRms, 0.35f) << name(sex);
+        EXPECT_LT(lateralRms, 0.35f) << sexName(sex);
+        EXPECT_LT(spRms, 0.35f) << sexName(sex);
         // The ridge: along the edge between the two facets the bone stands proud of the lateral
         // facet's plane (a plain rounded edge would fall away below it).
         glm::vec3 planePoint(0.0f);
@@ -267,11 +245,11 @@ TEST(BoneRelief, TrochantericFacetsAreFlatWithARidgeBetweenLateralAndSuperoposte
             const glm::vec3 hit = from - lateralNormal * hitAlong(femur, from, -lateralNormal);
             highest = std::max(highest, glm::dot(hit - planePoint, lateralNormal));
         }
-        EXPECT_GT(highest, 0.4f) << name(sex);
+        EXPECT_GT(highest, 0.4f) << sexName(sex);
         std::printf(
             "%s: facet plane fit RMS lateral %.3f, superoposterior %.3f mm; ridge %.2f mm "
             "above the lateral facet\n",
-            name(sex), lateralRms, spRms, highest);
+            sexName(sex), lateralRms, spRms, highest);
     }
 }
 
@@ -298,10 +276,10 @@ SacrumFrame sacrumFrame(Sex sex) {
 }  // namespace
 
 TEST(BoneRelief, SacralPelvicSurfaceIsConcave) {
-    for (Sex sex : kSexes) {
+    for (Sex sex : kBothSexes) {
         const SacrumFrame f = sacrumFrame(sex);
         ASSERT_EQ(f.centres.size(), 5u);
-        const TriangleMesh& sacrum = meshOf(sex, "sacrum");
+        const TriangleMesh& sacrum = generatedMesh(sex, "sacrum");
         auto front = [&](const glm::vec3& c) {
             const glm::vec3 from = c + f.anterior * 120.0f;
             return from - f.anterior * hitAlong(sacrum, from, -f.anterior);
@@ -313,17 +291,17 @@ TEST(BoneRelief, SacralPelvicSurfaceIsConcave) {
         const glm::vec3 rel = s3 - s1;
         const glm::vec3 offChord = rel - chord * glm::dot(rel, chord);
         const float depth = glm::length(offChord) * (glm::dot(offChord, f.anterior) < 0 ? 1 : -1);
-        EXPECT_GT(depth, 5.0f) << name(sex);
-        EXPECT_LT(depth, 25.0f) << name(sex);
-        std::printf("%s: sacral concavity %.2f mm at S3 behind the S1-S5 chord\n", name(sex),
+        EXPECT_GT(depth, 5.0f) << sexName(sex);
+        EXPECT_LT(depth, 25.0f) << sexName(sex);
+        std::printf("%s: sacral concavity %.2f mm at S3 behind the S1-S5 chord\n", sexName(sex),
                     depth);
     }
 }
 
 TEST(BoneRelief, SacrumHasAMedianCrestOpenPosteriorForaminaAndFlatAuricularSurfaces) {
-    for (Sex sex : kSexes) {
+    for (Sex sex : kBothSexes) {
         const SacrumFrame f = sacrumFrame(sex);
-        const TriangleMesh& sacrum = meshOf(sex, "sacrum");
+        const TriangleMesh& sacrum = generatedMesh(sex, "sacrum");
         // Median crest at S2 and S3: the midline stands out behind the back 10 mm to each side.
         for (int i : {1, 2}) {
             auto back = [&](float z) {
@@ -331,8 +309,8 @@ TEST(BoneRelief, SacrumHasAMedianCrestOpenPosteriorForaminaAndFlatAuricularSurfa
                 return 120.0f - hitAlong(sacrum, from, f.anterior);
             };
             const float crest = back(0.0f) - 0.5f * (back(-10.0f) + back(10.0f));
-            EXPECT_GT(crest, 2.0f) << name(sex) << " S" << i + 1;
-            std::printf("%s: median crest %.2f mm proud at S%d\n", name(sex), crest, i + 1);
+            EXPECT_GT(crest, 2.0f) << sexName(sex) << " S" << i + 1;
+            std::printf("%s: median crest %.2f mm proud at S%d\n", sexName(sex), crest, i + 1);
         }
         // Posterior foramen between S1 and S2 (right): a ray from behind down its axis finds no
         // bone at the foramen, while 10 mm medial it meets the back of the sacrum.
@@ -347,8 +325,8 @@ TEST(BoneRelief, SacrumHasAMedianCrestOpenPosteriorForaminaAndFlatAuricularSurfa
         const float throughForamen = rayHit(sacrum, foramen + dorsal * 60.0f, -dorsal);
         const float medialBone =
             rayHit(sacrum, foramen + dorsal * 60.0f - glm::vec3(0, 0, 10), -dorsal);
-        EXPECT_TRUE(std::isinf(throughForamen) || throughForamen > 60.0f + 15.0f) << name(sex);
-        EXPECT_LT(medialBone, 60.0f) << name(sex);
+        EXPECT_TRUE(std::isinf(throughForamen) || throughForamen > 60.0f + 15.0f) << sexName(sex);
+        EXPECT_LT(medialBone, 60.0f) << sexName(sex);
         // Auricular surface: rays onto the joint face land on one plane.
         const glm::vec3 centre = c.point("auricular_centre");
         const glm::vec3 n = glm::normalize(c.vector("auricular_normal"));
@@ -364,9 +342,9 @@ TEST(BoneRelief, SacrumHasAMedianCrestOpenPosteriorForaminaAndFlatAuricularSurfa
                 lo = std::min(lo, h);
                 hi = std::max(hi, h);
             }
-        EXPECT_LT(hi - lo, 1.0f) << name(sex);
-        EXPECT_LT(std::abs(hi), 1.5f) << name(sex);
-        std::printf("%s: auricular surface within %.2f mm of one plane (%.2f..%.2f)\n", name(sex),
+        EXPECT_LT(hi - lo, 1.0f) << sexName(sex);
+        EXPECT_LT(std::abs(hi), 1.5f) << sexName(sex);
+        std::printf("%s: auricular surface within %.2f mm of one plane (%.2f..%.2f)\n", sexName(sex),
                     hi - lo, lo, hi);
     }
 }

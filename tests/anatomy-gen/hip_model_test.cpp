@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "generated_model.hpp"
 #include "mesh_checks.hpp"
 
 using namespace medius;
@@ -14,25 +15,7 @@ using namespace medius::anatomy::testing;
 
 namespace {
 
-const std::string kContent = std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy";
-
-const Scene& model(Sex sex) {
-    static const Scene female = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Female, sink);
-    }();
-    static const Scene male = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Male, sink);
-    }();
-    return sex == Sex::Female ? female : male;
-}
-
-const TriangleMesh& meshOf(Sex sex, const char* id) {
-    static const TriangleMesh none;
-    const Structure* s = model(sex).find(id);
-    return s ? s->mesh : none;
-}
+const std::string& kContent = shippedAnatomyContent();
 
 const char* const kSided[] = {"hip_bone",
                               "femur",
@@ -111,14 +94,14 @@ TEST(HipModel, EveryStructureExistsOnBothSides) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
         for (const char* id : kSided)
             for (const char* side : {"_r", "_l"})
-                EXPECT_NE(model(sex).find(std::string(id) + side), nullptr) << id << side;
-        for (const char* id : kMidline) EXPECT_NE(model(sex).find(id), nullptr) << id;
+                EXPECT_NE(generatedModel(sex).find(std::string(id) + side), nullptr) << id << side;
+        for (const char* id : kMidline) EXPECT_NE(generatedModel(sex).find(id), nullptr) << id;
     }
 }
 
 TEST(HipModel, EveryMeshIsClosedOutwardAndValid) {
     for (Sex sex : {Sex::Female, Sex::Male})
-        for (const auto& s : model(sex).structures()) {
+        for (const auto& s : generatedModel(sex).structures()) {
             EXPECT_EQ(closedManifoldProblem(s.mesh), "") << s.id;
             EXPECT_GT(signedVolume(s.mesh), 0.0) << s.id;
             EXPECT_EQ(s.mesh.validate(), "") << s.id;
@@ -127,7 +110,7 @@ TEST(HipModel, EveryMeshIsClosedOutwardAndValid) {
 }
 
 TEST(HipModel, LayersAndSidesAreSet) {
-    const Scene& scene = model(Sex::Female);
+    const Scene& scene = generatedModel(Sex::Female);
     EXPECT_EQ(scene.find("femur_r")->layer, Layer::Bone);
     EXPECT_EQ(scene.find("femur_r")->side, Side::Right);
     EXPECT_EQ(scene.find("femur_l")->side, Side::Left);
@@ -142,7 +125,7 @@ TEST(HipModel, LayersAndSidesAreSet) {
 }
 
 TEST(HipModel, MusclesCarryUnitFibresInTheirSurface) {
-    for (const auto& s : model(Sex::Female).structures()) {
+    for (const auto& s : generatedModel(Sex::Female).structures()) {
         if (s.layer != Layer::Muscle) continue;
         ASSERT_EQ(s.mesh.fibres.size(), s.mesh.positions.size()) << s.id;
         for (std::size_t i = 0; i < s.mesh.fibres.size(); i += 7) {
@@ -155,7 +138,7 @@ TEST(HipModel, MusclesCarryUnitFibresInTheirSurface) {
 TEST(HipModel, GenerationIsDeterministic) {
     DiagnosticSink sink;
     const Scene again = buildHipModel(kContent, Sex::Female, sink);
-    const Scene& first = model(Sex::Female);
+    const Scene& first = generatedModel(Sex::Female);
     ASSERT_EQ(again.size(), first.size());
     for (std::size_t i = 0; i < first.size(); ++i) {
         const auto& a = first.structures()[i];
@@ -167,8 +150,8 @@ TEST(HipModel, GenerationIsDeterministic) {
 }
 
 TEST(HipModel, LeftIsTheMirrorOfRight) {
-    const auto& r = meshOf(Sex::Female, "hip_bone_r");
-    const auto& l = meshOf(Sex::Female, "hip_bone_l");
+    const auto& r = generatedMesh(Sex::Female, "hip_bone_r");
+    const auto& l = generatedMesh(Sex::Female, "hip_bone_l");
     ASSERT_EQ(r.positions.size(), l.positions.size());
     for (std::size_t i = 0; i < r.positions.size(); i += 97)
         EXPECT_EQ(glm::vec3(r.positions[i].x, r.positions[i].y, -r.positions[i].z), l.positions[i]);
@@ -176,8 +159,8 @@ TEST(HipModel, LeftIsTheMirrorOfRight) {
 
 TEST(HipModel, TriangleBudget) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        EXPECT_LT(model(sex).triangleCount(), 500'000u);
-        EXPECT_GT(model(sex).triangleCount(), 50'000u);
+        EXPECT_LT(generatedModel(sex).triangleCount(), 500'000u);
+        EXPECT_GT(generatedModel(sex).triangleCount(), 50'000u);
     }
 }
 
@@ -185,14 +168,14 @@ TEST(HipModel, TriangleBudget) {
 TEST(HipModel, InterAsisWidthIsInThePublishedRange) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
         const float width =
-            glm::length(asis(meshOf(sex, "hip_bone_r")) - asis(meshOf(sex, "hip_bone_l")));
+            glm::length(asis(generatedMesh(sex, "hip_bone_r")) - asis(generatedMesh(sex, "hip_bone_l")));
         RecordProperty(sex == Sex::Female ? "inter_asis_female_mm" : "inter_asis_male_mm",
                        std::to_string(width));
         EXPECT_GE(width, 230.0f);
         EXPECT_LE(width, 262.0f);
         // The origin is midway between the ASISs, as the ISB frame used here defines it.
         const glm::vec3 mid =
-            0.5f * (asis(meshOf(sex, "hip_bone_r")) + asis(meshOf(sex, "hip_bone_l")));
+            0.5f * (asis(generatedMesh(sex, "hip_bone_r")) + asis(generatedMesh(sex, "hip_bone_l")));
         EXPECT_LT(glm::length(mid), 8.0f);
     }
 }
@@ -201,9 +184,9 @@ TEST(HipModel, InterAsisWidthIsInThePublishedRange) {
 TEST(HipModel, FemoralHeadDiameterIsInThePublishedRange) {
     for (bool right : {true, false}) {
         const float female =
-            2.0f * femoralHead(meshOf(Sex::Female, right ? "femur_r" : "femur_l"), right).radius;
+            2.0f * femoralHead(generatedMesh(Sex::Female, right ? "femur_r" : "femur_l"), right).radius;
         const float male =
-            2.0f * femoralHead(meshOf(Sex::Male, right ? "femur_r" : "femur_l"), right).radius;
+            2.0f * femoralHead(generatedMesh(Sex::Male, right ? "femur_r" : "femur_l"), right).radius;
         RecordProperty(right ? "head_diameter_r_female_mm" : "head_diameter_l_female_mm",
                        std::to_string(female));
         RecordProperty(right ? "head_diameter_r_male_mm" : "head_diameter_l_male_mm",
@@ -219,7 +202,7 @@ TEST(HipModel, FemoralHeadDiameterIsInThePublishedRange) {
 // 6.2: neck-shaft angle 125-130 deg, +/- 6 deg.
 TEST(HipModel, NeckShaftAngleIsInThePublishedRange) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const ProximalFemur f = measureFemur(meshOf(sex, "femur_r"), true);
+        const ProximalFemur f = measureFemur(generatedMesh(sex, "femur_r"), true);
         const float angle = angleDegrees(f.neckAxis, -f.shaftUp);
         RecordProperty(sex == Sex::Female ? "neck_shaft_female_deg" : "neck_shaft_male_deg",
                        std::to_string(angle));
@@ -231,7 +214,7 @@ TEST(HipModel, NeckShaftAngleIsInThePublishedRange) {
 // 6.2: anteversion 10-15 deg (women higher), +/- 8 deg. The femur stands in neutral rotation, so
 // the pelvic frontal plane stands in for the condylar plane.
 TEST(HipModel, FemoralAnteversionIsInThePublishedRange) {
-    const ProximalFemur f = measureFemur(meshOf(Sex::Female, "femur_r"), true);
+    const ProximalFemur f = measureFemur(generatedMesh(Sex::Female, "femur_r"), true);
     const float anteversion = std::atan2(f.neckAxis.x, -f.neckAxis.z) * 180.0f / 3.14159265f;
     RecordProperty("anteversion_female_deg", std::to_string(anteversion));
     EXPECT_GE(anteversion, 2.0f);
@@ -240,7 +223,7 @@ TEST(HipModel, FemoralAnteversionIsInThePublishedRange) {
 
 // 1.7: the greater trochanter's tip is roughly level with the femoral head centre.
 TEST(HipModel, TrochanterTipIsRoughlyLevelWithTheHeadCentre) {
-    const auto& femur = meshOf(Sex::Female, "femur_r");
+    const auto& femur = generatedMesh(Sex::Female, "femur_r");
     const Sphere head = femoralHead(femur, true);
     float tip = -1e9f;
     for (const auto& p : femur.positions)
@@ -251,7 +234,7 @@ TEST(HipModel, TrochanterTipIsRoughlyLevelWithTheHeadCentre) {
 
 // 6.2: footprints. A flat pad's footprint is about half its surface area.
 TEST(HipModel, TendonFootprintAreasMatchThePublishedOnes) {
-    auto footprint = [](const char* id) { return surfaceArea(meshOf(Sex::Female, id)) / 2.0; };
+    auto footprint = [](const char* id) { return surfaceArea(generatedMesh(Sex::Female, id)) / 2.0; };
     RecordProperty("footprint_lateral_mm2",
                    std::to_string(footprint("gluteus_medius_insertion_lateral_r")));
     RecordProperty("footprint_superoposterior_mm2",
@@ -268,7 +251,7 @@ TEST(HipModel, TendonFootprintAreasMatchThePublishedOnes) {
 
 // 1.6 / 6.2: gluteus maximus : medius : minimus : TFL about 8 : 4 : 1 : 0.5, +/- 30 %.
 TEST(HipModel, MuscleVolumeRatios) {
-    auto volume = [](const char* id) { return signedVolume(meshOf(Sex::Female, id)); };
+    auto volume = [](const char* id) { return signedVolume(generatedMesh(Sex::Female, id)); };
     const double medius = volume("gluteus_medius_anterior_r") + volume("gluteus_medius_middle_r") +
                           volume("gluteus_medius_posterior_r");
     const double minimus = volume("gluteus_minimus_r");
@@ -299,7 +282,7 @@ constexpr VolumeRange kBelzunce[] = {{"gluteus_maximus", 12.6, 10.8, 13.8},
                                      {"tensor_fasciae_latae", 0.8, 0.6, 1.0}};
 
 double muscleVolumeCm3(Sex sex, const std::string& muscle, const char* side) {
-    auto v = [&](const std::string& id) { return signedVolume(meshOf(sex, (id + side).c_str())); };
+    auto v = [&](const std::string& id) { return signedVolume(generatedMesh(sex, (id + side).c_str())); };
     if (muscle == "gluteus_medius")
         return (v("gluteus_medius_anterior") + v("gluteus_medius_middle") +
                 v("gluteus_medius_posterior")) /
@@ -347,13 +330,13 @@ TEST(HipModel, MaleGlutealMusclesAreLargerThanFemaleOnes) {
 TEST(HipModel, FemurPerSexIsInThePublishedRanges) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
         const bool female = sex == Sex::Female;
-        const ProximalFemur f = measureFemur(meshOf(sex, "femur_r"), true);
+        const ProximalFemur f = measureFemur(generatedMesh(sex, "femur_r"), true);
         const float head = 2.0f * f.head.radius;
         const float neckShaft = angleDegrees(f.neckAxis, -f.shaftUp);
         const float anteversion = std::atan2(f.neckAxis.x, -f.neckAxis.z) * 180.0f / 3.14159265f;
         // Offset: the head centre's distance from the shaft axis (through the slice centroid).
         const glm::vec3 shaftPoint =
-            sectionCentroid(meshOf(sex, "femur_r"), f.head.centre.y - 120.0f);
+            sectionCentroid(generatedMesh(sex, "femur_r"), f.head.centre.y - 120.0f);
         const float offset = glm::length(glm::cross(f.head.centre - shaftPoint, f.shaftUp));
         const std::string tag = female ? "_female" : "_male";
         RecordProperty("head_diameter" + tag + "_mm", std::to_string(head));
@@ -365,7 +348,7 @@ TEST(HipModel, FemurPerSexIsInThePublishedRanges) {
         EXPECT_NEAR(anteversion, female ? 14.0f : 10.0f, 2.0f + 8.0f) << tag;
         EXPECT_NEAR(offset, 42.9f, 6.8f) << tag;
     }
-    const auto measure = [](Sex sex) { return measureFemur(meshOf(sex, "femur_r"), true); };
+    const auto measure = [](Sex sex) { return measureFemur(generatedMesh(sex, "femur_r"), true); };
     const ProximalFemur f = measure(Sex::Female), m = measure(Sex::Male);
     EXPECT_GT(m.head.radius, f.head.radius + 2.0f);
     // Women more anteverted and a little more valgus.
@@ -376,7 +359,7 @@ TEST(HipModel, FemurPerSexIsInThePublishedRanges) {
 TEST(HipModel, BursaeAreThinSacs) {
     for (const char* id : {"subgluteus_maximus_bursa_r", "subgluteus_medius_bursa_r",
                            "subgluteus_minimus_bursa_r"}) {
-        const auto& m = meshOf(Sex::Female, id);
+        const auto& m = generatedMesh(Sex::Female, id);
         // Volume / half the area = mean thickness of a flat sac.
         EXPECT_LT(signedVolume(m) / (surfaceArea(m) / 2.0), 2.5) << id;
     }

@@ -12,6 +12,7 @@
 #include "anatomy-gen/hip_model.hpp"
 #include "anatomy-gen/implicit_shape.hpp"
 #include "anatomy-gen/bone_surface.hpp"
+#include "generated_model.hpp"
 #include "mesh_checks.hpp"
 
 using namespace medius;
@@ -20,20 +21,7 @@ using namespace medius::anatomy::testing;
 
 namespace {
 
-const std::string kContent = std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy";
 constexpr float kMaxPenetration = 1.0f;  // mm, issue 3
-
-const Scene& model(Sex sex) {
-    static const Scene female = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Female, sink);
-    }();
-    static const Scene male = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Male, sink);
-    }();
-    return sex == Sex::Female ? female : male;
-}
 
 TriangleMesh sphereMesh(const glm::vec3& centre, float radius) {
     ImplicitShape s;
@@ -72,7 +60,7 @@ TEST(SoftTissueLayers, PenetrationMeasureFindsAKnownDepth) {
 // Every muscle, tendon and bursa, both sexes, within 1 mm of the bone surfaces (issue 3).
 void checkPenetrations(Sex sex) {
     std::vector<Penetration> all;
-    deepestPenetration(model(sex), &all);
+    deepestPenetration(generatedModel(sex), &all);
     std::ostringstream table;
     Penetration worst;
     for (const auto& p : all) {
@@ -158,7 +146,7 @@ void checkBursae(Sex sex) {
          10.0f},
     };
     for (const char* side : {"_r", "_l"}) {
-            const Scene& scene = model(sex);
+            const Scene& scene = generatedModel(sex);
             for (const auto& layers : bursae) {
                 const std::string name = std::string(layers.bursa) + side +
                                          (sex == Sex::Female ? " (female)" : " (male)");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "anatomy-gen/hip_model.hpp"
+#include "generated_model.hpp"
 #include "mesh_checks.hpp"
 
 using namespace medius;
@@ -16,29 +17,6 @@ using namespace medius::anatomy::testing;
 
 namespace {
 
-const std::string kContent = std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy";
-
-const Scene& model(Sex sex) {
-    static const Scene female = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Female, sink);
-    }();
-    static const Scene male = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Male, sink);
-    }();
-    return sex == Sex::Female ? female : male;
-}
-
-const TriangleMesh& meshOf(Sex sex, const std::string& id) {
-    static const TriangleMesh none;
-    const Structure* s = model(sex).find(id);
-    return s ? s->mesh : none;
-}
-
-const char* sexName(Sex sex) {
-    return sex == Sex::Female ? "female" : "male";
-}
 
 // Every muscle with a tendon part: medius, minimus and piriformis end in tendons on the
 // greater trochanter, maximus and TFL in the iliotibial band.
@@ -90,7 +68,7 @@ TEST(MuscleShape, TendonFractionIsOneAtTheInsertionAndZeroMidBelly) {
         for (const char* muscle : kMusclesWithTendons)
             for (const char* side : {"_r", "_l"}) {
                 const std::string id = std::string(muscle) + side;
-                const TriangleMesh& m = meshOf(sex, id);
+                const TriangleMesh& m = generatedMesh(sex, id);
                 ASSERT_EQ(m.tendonFractions.size(), m.positions.size())
                     << id << " " << sexName(sex);
                 for (float t : m.tendonFractions) {
@@ -151,7 +129,7 @@ const glm::vec3 kMaximusOutward = glm::normalize(glm::vec3(-1.0f, 0.0f, 0.4f)); 
 // its insertion into the iliotibial band and gluteal tuberosity.
 TEST(MuscleShape, GluteusMaximusIsThickestMidSheetAndThinsToBothEnds) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const auto profile = thicknessProfile(meshOf(sex, "gluteus_maximus_r"), kMaximusOutward, 8);
+        const auto profile = thicknessProfile(generatedMesh(sex, "gluteus_maximus_r"), kMaximusOutward, 8);
         std::string text;
         for (float t : profile) text += std::to_string(t).substr(0, 5) + " ";
         RecordProperty(std::string("maximus_thickness_profile_mm_") + sexName(sex), text);
@@ -224,14 +202,14 @@ Grooves bundleGrooves(const TriangleMesh& m, const glm::vec3& outward, float dee
 // between parallel bundles again and again; a smooth sheet (the TFL) does not.
 TEST(MuscleShape, GluteusMaximusShowsGroovesBetweenFascicleBundles) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const Grooves g = bundleGrooves(meshOf(sex, "gluteus_maximus_r"), kMaximusOutward, 0.3f);
+        const Grooves g = bundleGrooves(generatedMesh(sex, "gluteus_maximus_r"), kMaximusOutward, 0.3f);
         RecordProperty(std::string("maximus_grooves_") + sexName(sex), g.count);
         RecordProperty(std::string("maximus_groove_depth_mm_") + sexName(sex),
                        std::to_string(g.depth));
         EXPECT_GE(g.count, 6) << sexName(sex);
         EXPECT_GT(g.depth, 0.8f) << sexName(sex);
         EXPECT_LT(g.depth, 4.0f) << sexName(sex);
-        const Grooves left = bundleGrooves(meshOf(sex, "gluteus_maximus_l"),
+        const Grooves left = bundleGrooves(generatedMesh(sex, "gluteus_maximus_l"),
                                            kMaximusOutward * glm::vec3(1, 1, -1), 0.3f);
         EXPECT_EQ(left.count, g.count) << "the left is the mirror image";
     }
@@ -258,10 +236,10 @@ TEST(MuscleShape, GluteusMediusIsThickestInItsUpperMiddleAndPosteriorParts) {
     const glm::vec3 posterolateral = glm::normalize(glm::vec3(-0.4f, 0.0f, 1.0f));  // muscles.toml
     for (Sex sex : {Sex::Female, Sex::Male}) {
         const auto anterior =
-            thicknessProfile(meshOf(sex, "gluteus_medius_anterior_r"), lateral, 8);
-        const auto middle = thicknessProfile(meshOf(sex, "gluteus_medius_middle_r"), lateral, 8);
+            thicknessProfile(generatedMesh(sex, "gluteus_medius_anterior_r"), lateral, 8);
+        const auto middle = thicknessProfile(generatedMesh(sex, "gluteus_medius_middle_r"), lateral, 8);
         const auto posterior =
-            thicknessProfile(meshOf(sex, "gluteus_medius_posterior_r"), posterolateral, 8);
+            thicknessProfile(generatedMesh(sex, "gluteus_medius_posterior_r"), posterolateral, 8);
         RecordProperty(std::string("medius_anterior_thickness_mm_") + sexName(sex),
                        joined(anterior));
         RecordProperty(std::string("medius_middle_thickness_mm_") + sexName(sex), joined(middle));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "anatomy-gen/hip_model.hpp"
+#include "generated_model.hpp"
 #include "mesh_checks.hpp"
 
 using namespace medius;
@@ -18,34 +19,11 @@ using namespace medius::anatomy::testing;
 
 namespace {
 
-const std::string kContent = std::string(MEDIUS_SOURCE_DIR) + "/content/anatomy";
 constexpr float kPi = 3.14159265f;
 
-const Scene& model(Sex sex) {
-    static const Scene female = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Female, sink);
-    }();
-    static const Scene male = [] {
-        DiagnosticSink sink;
-        return buildHipModel(kContent, Sex::Male, sink);
-    }();
-    return sex == Sex::Female ? female : male;
-}
-
-const TriangleMesh& meshOf(Sex sex, const char* id) {
-    static const TriangleMesh none;
-    const Structure* s = model(sex).find(id);
-    return s ? s->mesh : none;
-}
-
-const char* name(Sex sex) {
-    return sex == Sex::Female ? "female" : "male";
-}
-
 void record(const std::string& key, Sex sex, float value) {
-    ::testing::Test::RecordProperty(key + "_" + name(sex), std::to_string(value));
-    std::printf("%s %s = %.2f\n", key.c_str(), name(sex), value);
+    ::testing::Test::RecordProperty(key + "_" + sexName(sex), std::to_string(value));
+    std::printf("%s %s = %.2f\n", key.c_str(), sexName(sex), value);
 }
 
 float degrees(float radians) {
@@ -172,8 +150,8 @@ glm::vec3 acetabularAxis(const TriangleMesh& hip, const glm::vec3& centre) {
 
 // clinical-facts.md 1.7 [K]: subpubic angle about 80-90 deg in women, 50-60 deg in men.
 TEST(Pelvis, SubpubicAngleIsWideInWomenAndNarrowInMen) {
-    const float female = subpubicAngle(meshOf(Sex::Female, "hip_bone_r"));
-    const float male = subpubicAngle(meshOf(Sex::Male, "hip_bone_r"));
+    const float female = subpubicAngle(generatedMesh(Sex::Female, "hip_bone_r"));
+    const float male = subpubicAngle(generatedMesh(Sex::Male, "hip_bone_r"));
     record("subpubic_angle_deg", Sex::Female, female);
     record("subpubic_angle_deg", Sex::Male, male);
     EXPECT_GE(female, 75.0f);
@@ -185,8 +163,8 @@ TEST(Pelvis, SubpubicAngleIsWideInWomenAndNarrowInMen) {
 
 // Textbook (qualitative): the greater sciatic notch is wider in women.
 TEST(Pelvis, GreaterSciaticNotchIsWiderInWomen) {
-    const Notch female = greaterSciaticNotch(meshOf(Sex::Female, "hip_bone_r"));
-    const Notch male = greaterSciaticNotch(meshOf(Sex::Male, "hip_bone_r"));
+    const Notch female = greaterSciaticNotch(generatedMesh(Sex::Female, "hip_bone_r"));
+    const Notch male = greaterSciaticNotch(generatedMesh(Sex::Male, "hip_bone_r"));
     record("sciatic_notch_angle_deg", Sex::Female, female.angle);
     record("sciatic_notch_angle_deg", Sex::Male, male.angle);
     EXPECT_GE(female.angle - male.angle, 10.0f);
@@ -198,8 +176,8 @@ TEST(Pelvis, GreaterSciaticNotchIsWiderInWomen) {
 TEST(Pelvis, AcetabulumIsMoreAntevertedInWomen) {
     float anteversionOf[2] = {0, 0};
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const glm::vec3 c = headCentre(meshOf(sex, "femur_r"));
-        const glm::vec3 a = acetabularAxis(meshOf(sex, "hip_bone_r"), c);
+        const glm::vec3 c = headCentre(generatedMesh(sex, "femur_r"));
+        const glm::vec3 a = acetabularAxis(generatedMesh(sex, "hip_bone_r"), c);
         // Radiographic definitions (Murray 1993): anteversion is the axis's angle to the
         // coronal plane, inclination the angle of its coronal projection to the vertical.
         const float anteversion = degrees(std::asin(a.x));
@@ -239,8 +217,8 @@ float iliacFlare(const TriangleMesh& hip) {
 
 // clinical-facts.md 1.7 [K]: the female iliac blades are more everted.
 TEST(Pelvis, IliacBladesAreMoreEvertedInWomen) {
-    const float female = iliacFlare(meshOf(Sex::Female, "hip_bone_r"));
-    const float male = iliacFlare(meshOf(Sex::Male, "hip_bone_r"));
+    const float female = iliacFlare(generatedMesh(Sex::Female, "hip_bone_r"));
+    const float male = iliacFlare(generatedMesh(Sex::Male, "hip_bone_r"));
     record("iliac_flare_deg", Sex::Female, female);
     record("iliac_flare_deg", Sex::Male, male);
     EXPECT_GE(female - male, 5.0f);
@@ -287,7 +265,7 @@ float iliacFossaDepth(const TriangleMesh& hip, float x, float fromY, float toY) 
 // The iliac tubercle: a thickening of the crest about 5 cm behind the ASIS (textbook).
 TEST(Pelvis, IliacCrestHasItsTubercle) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const TriangleMesh& hip = meshOf(sex, "hip_bone_r");
+        const TriangleMesh& hip = generatedMesh(sex, "hip_bone_r");
         float best = 0.0f, bestX = 0.0f;
         for (float x = -20.0f; x >= -60.0f; x -= 2.0f)
             if (crestThickness(hip, x) > best) best = crestThickness(hip, x), bestX = x;
@@ -304,7 +282,7 @@ TEST(Pelvis, IliacCrestHasItsTubercle) {
 // The iliac fossa is concave (the wing bulges laterally; textbook).
 TEST(Pelvis, IliacFossaIsConcave) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const float depth = iliacFossaDepth(meshOf(sex, "hip_bone_r"), -60.0f, -20.0f, 55.0f);
+        const float depth = iliacFossaDepth(generatedMesh(sex, "hip_bone_r"), -60.0f, -20.0f, 55.0f);
         record("iliac_fossa_depth_mm", sex, depth);
         EXPECT_GE(depth, 3.0f);
     }
@@ -383,7 +361,7 @@ Inlet pelvicInlet(const TriangleMesh& hip) {
 TEST(Pelvis, InletIsWiderAndRounderInWomen) {
     Inlet of[2];
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const Inlet in = pelvicInlet(meshOf(sex, "hip_bone_r"));
+        const Inlet in = pelvicInlet(generatedMesh(sex, "hip_bone_r"));
         of[sex == Sex::Female ? 0 : 1] = in;
         record("inlet_transverse_mm", sex, in.transverse);
         record("inlet_length_mm", sex, in.length);
@@ -434,7 +412,7 @@ Auricular auricularSurface(const TriangleMesh& hip) {
 // off the surface) and faces the sacrum (medially).
 TEST(Pelvis, AuricularSurfaceIsEarShapedAndFacesTheSacrum) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const Auricular a = auricularSurface(meshOf(sex, "hip_bone_r"));
+        const Auricular a = auricularSurface(generatedMesh(sex, "hip_bone_r"));
         record("auricular_plateau_vertices", sex, static_cast<float>(a.vertices));
         record("auricular_centroid_gap_mm", sex, a.centroidGap);
         record("auricular_facing_medial", sex, a.facing);
@@ -485,7 +463,7 @@ float crestCurvature(const TriangleMesh& hip, float x0, float x1) {
 // (the wing bulges out around the iliac fossa), its posterior part turning the other way.
 TEST(Pelvis, IliacCrestIsSShapedFromAbove) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const TriangleMesh& hip = meshOf(sex, "hip_bone_r");
+        const TriangleMesh& hip = generatedMesh(sex, "hip_bone_r");
         // Windows as fractions of the crest's length (the PSIS's X), so both sexes compare.
         float psisX = 0.0f;
         for (const auto& p : hip.positions)
