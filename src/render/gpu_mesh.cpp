@@ -2,6 +2,27 @@
 
 namespace medius::render {
 
+namespace {
+// Uploads a per-vertex stream that only some meshes carry (fibre directions, tendon fractions).
+// It is present when it has one value per vertex; otherwise the buffer is emptied and the
+// attribute turned off, so the shader reads the attribute's constant default. Returns the bytes
+// uploaded: 0 when absent.
+template <typename T>
+std::size_t uploadOptionalStream(GLuint buffer, GLuint attribute, const std::vector<T>& values,
+                                 std::size_t vertexCount) {
+    const bool present = !values.empty() && values.size() == vertexCount;
+    const std::size_t size = present ? values.size() * sizeof(T) : 0;
+    glBindBuffer(GL_ARRAY_BUFFER, buffer);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(size), present ? values.data() : nullptr,
+                 GL_STATIC_DRAW);
+    if (present)
+        glEnableVertexAttribArray(attribute);
+    else
+        glDisableVertexAttribArray(attribute);
+    return size;
+}
+}  // namespace
+
 GpuMesh::GpuMesh() {
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &positionBuffer_);
@@ -58,28 +79,14 @@ void GpuMesh::update(const TriangleMesh& mesh, bool positionsChanged, bool norma
         ++normalUploads_;
     }
     if (fibresChanged) {
-        hasFibres_ = !mesh.fibres.empty() && mesh.fibres.size() == mesh.positions.size();
-        glBindBuffer(GL_ARRAY_BUFFER, fibreBuffer_);
-        glBufferData(GL_ARRAY_BUFFER, hasFibres_ ? bytes(mesh.fibres) : 0,
-                     hasFibres_ ? mesh.fibres.data() : nullptr, GL_STATIC_DRAW);
-        if (hasFibres_)
-            glEnableVertexAttribArray(2);
-        else
-            glDisableVertexAttribArray(2);
-        fibreBytes_ = hasFibres_ ? bytes(mesh.fibres) : 0;
+        fibreBytes_ = uploadOptionalStream(fibreBuffer_, 2, mesh.fibres, mesh.positions.size());
+        hasFibres_ = fibreBytes_ > 0;
         ++fibreUploads_;
     }
     if (tendonFractionsChanged) {
-        hasTendon_ =
-            !mesh.tendonFractions.empty() && mesh.tendonFractions.size() == mesh.positions.size();
-        glBindBuffer(GL_ARRAY_BUFFER, tendonBuffer_);
-        glBufferData(GL_ARRAY_BUFFER, hasTendon_ ? bytes(mesh.tendonFractions) : 0,
-                     hasTendon_ ? mesh.tendonFractions.data() : nullptr, GL_STATIC_DRAW);
-        if (hasTendon_)
-            glEnableVertexAttribArray(3);
-        else
-            glDisableVertexAttribArray(3);
-        tendonBytes_ = hasTendon_ ? bytes(mesh.tendonFractions) : 0;
+        tendonBytes_ =
+            uploadOptionalStream(tendonBuffer_, 3, mesh.tendonFractions, mesh.positions.size());
+        hasTendon_ = tendonBytes_ > 0;
         ++tendonUploads_;
     }
     glBindVertexArray(0);
