@@ -8,6 +8,7 @@
 uniform sampler2D uDepth;   // full-resolution depth, [0, 1]
 uniform vec4 uProjection;   // P[0][0], P[1][1], P[2][2], P[3][2] of the perspective projection
 uniform vec2 uFullSize;     // full-resolution size in pixels
+uniform vec4 uArea;         // the first and last pixel of the copied depth (x0, y0, x1, y1)
 uniform float uRadius;      // world radius (mm)
 uniform float uIntensity;
 
@@ -15,10 +16,17 @@ out vec4 fragColour;
 
 const int kSamples = 6;
 const float kTurns = 3.0;
+// The rotation from one sample's direction to the next's.
+const float kStepAngle = kTurns * 6.2831853 / float(kSamples);
+const mat2 kStep = mat2(cos(kStepAngle), sin(kStepAngle), -sin(kStepAngle), cos(kStepAngle));
+
+// The nearest pixel of the copied area: outside it there is only background.
+ivec2 inArea(vec2 pixel) {
+    return clamp(ivec2(pixel), ivec2(uArea.xy), ivec2(uArea.zw));
+}
 
 vec3 viewPosition(vec2 pixel) {
-    ivec2 size = ivec2(uFullSize);
-    ivec2 p = clamp(ivec2(pixel), ivec2(0), size - 1);
+    ivec2 p = inArea(pixel);
     float depth = texelFetch(uDepth, p, 0).r;
     float zNdc = depth * 2.0 - 1.0;
     float z = -uProjection.w / (zNdc + uProjection.z);  // negative in front of the camera
@@ -28,7 +36,7 @@ vec3 viewPosition(vec2 pixel) {
 
 void main() {
     vec2 full = floor(gl_FragCoord.xy) * 2.0 + 0.5;
-    float depth = texelFetch(uDepth, ivec2(full), 0).r;
+    float depth = texelFetch(uDepth, inArea(full), 0).r;
     if (depth >= 1.0) {
         fragColour = vec4(1.0);
         return;
@@ -53,10 +61,14 @@ void main() {
     float spin = 6.2831853 / float(kSamples) * (0.25 * float(block.x * 2 + block.y) + 0.125);
     float r2 = uRadius * uRadius;
     float sum = 0.0;
+    // The spiral's direction turns by the same angle from sample to sample: one rotation per
+    // sample instead of a cos() and a sin() (long polynomials on a software renderer).
+    float first = 0.5 / float(kSamples) * kTurns * 6.2831853 + spin;
+    vec2 direction = vec2(cos(first), sin(first));
     for (int i = 0; i < kSamples; ++i) {
         float t = (float(i) + 0.5) / float(kSamples);
-        float angle = t * kTurns * 6.2831853 + spin;
-        vec3 q = viewPosition(full + vec2(cos(angle), sin(angle)) * t * radiusPixels);
+        vec3 q = viewPosition(full + direction * t * radiusPixels);
+        direction = kStep * direction;
         vec3 d = q - p;
         float dd = dot(d, d);
         float f = max(r2 - dd, 0.0);

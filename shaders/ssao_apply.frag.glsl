@@ -14,6 +14,9 @@ void main() {
     // The half-resolution corner nearest this pixel.
     vec2 corner = floor(gl_FragCoord.xy * 0.5 + 0.5);
     float ao = texture(uOcclusion, corner * uHalfTexel).r;
+    // Unoccluded (the background, open surfaces: most of the picture): the multiply would
+    // leave the pixel as it is, so skip its blend into every sample.
+    if (ao >= 1.0) discard;
     // The picture is sRGB-encoded: a gentle factor here is a stronger one in light.
     float k = mix(1.0, ao, uStrength);
     fragColour = vec4(k, k, k, 1.0);

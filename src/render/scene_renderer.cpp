@@ -54,6 +54,7 @@ void SceneRenderer::syncGeometry(const Scene& scene) {
     uploadedIndexCounts_.resize(structures.size(), 0);
     coarseStale_.resize(structures.size(), true);
     centres_.resize(structures.size(), glm::vec3(0.0f));
+    bounds_.resize(structures.size());
     for (std::size_t i = 0; i < structures.size(); ++i) {
         const bool stale = !meshes_[i] || uploadedRevisions_[i] != scene.structureRevision(i) ||
                            uploadedIds_[i] != structures[i].id;
@@ -69,7 +70,9 @@ void SceneRenderer::syncGeometry(const Scene& scene) {
             coarseStale_[i] = true;  // built at the first moving frame: a screenshot never needs it
             uploadedIndexCounts_[i] = mesh.indices.size();
         }
-        centres_[i] = mesh.bounds().centre();  // for sorting, without a pass over the vertices per frame
+        // For sorting and the occlusion's area, without a pass over the vertices per frame.
+        bounds_[i] = mesh.bounds();
+        centres_[i] = bounds_[i].centre();
         uploadedRevisions_[i] = scene.structureRevision(i);
         uploadedIds_[i] = structures[i].id;
     }
@@ -266,6 +269,7 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         lastTriangles_ += meshes_[i]->drawnTriangles(coarse_);
     };
     std::vector<std::size_t> translucent;
+    Bounds opaqueBounds;  // of what the opaque pass draws: all the occlusion can fall on
     // Opaque structures nearest first: the depth test then rejects hidden fragments before
     // they are shaded, which on a software renderer is most of a frame's cost.
     const glm::vec3 eye = camera.eye();
@@ -296,6 +300,7 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
             glCullFace(GL_BACK);
         }
         drawStructure(i, 1.0f);
+        opaqueBounds.extend(bounds_[i]);
         if (closed) glDisable(GL_CULL_FACE);
     }
     if (plane) drawSectionCaps(scene, view, *plane);
@@ -303,7 +308,10 @@ void SceneRenderer::render(const Scene& scene, const ViewState& view, const Orbi
         // On the opaque picture only: what is drawn after it is neither darkened nor occluding.
         if (!ambientOcclusion_) ambientOcclusion_ = std::make_unique<AmbientOcclusion>();
         glDisable(GL_CLIP_DISTANCE0);  // the full-screen passes write no clip distance
-        ambientOcclusion_->apply(target, camera.projectionMatrix(aspect), emptyVao_);
+        const glm::mat4 projection = camera.projectionMatrix(aspect);
+        ambientOcclusion_->apply(target, projection, emptyVao_,
+                                 screenRectangle(opaqueBounds, projection * viewMatrix,
+                                                 target.width(), target.height()));
         if (plane) glEnable(GL_CLIP_DISTANCE0);
         glEnable(GL_DEPTH_TEST);
         mesh_->use();

@@ -62,6 +62,7 @@ private:
     std::vector<std::size_t> uploadedIndexCounts_;
     std::vector<bool> coarseStale_;
     std::vector<glm::vec3> centres_;  // each structure's bounds centre at its last upload
+    std::vector<Bounds> bounds_;      // and its bounds (where on screen the occlusion is needed)
     bool coarse_ = false;
     std::size_t lastTriangles_ = 0;
 };

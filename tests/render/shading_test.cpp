@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 #include <memory>
 
 #include "core/orbit_camera.hpp"
 #include "core/structure.hpp"
 #include "core/view_options.hpp"
 #include "core/view_state.hpp"
+#include "render/ambient_occlusion.hpp"
 #include "render/debug_output.hpp"
 #include "render/egl_context.hpp"
 #include "render/scene_renderer.hpp"
@@ -180,6 +182,49 @@ TEST_F(ShadingTest, AmbientOcclusionDarkensACreaseAndNotAFlatSurface) {
                 << "a flat face has no crease, " << samples;
         }
     }
+}
+
+TEST_F(ShadingTest, AmbientOcclusionOfASmallSceneKeepsToItsRectangleAndStillDarkensItsCrease) {
+    // Zoomed out, the crease covers a small patch of the picture: the occlusion, computed
+    // only around it, still darkens the crease, and the background stays as it was.
+    effects(true, false, false);
+    const Scene crease = creaseScene(true, true);
+    ViewState view;
+    view.syncWith(crease);
+    OrbitCamera camera = framed(crease);
+    camera.zoom(2.0f);
+    options_.ambientOcclusion = true;
+    const Image withAo = draw(crease, view, camera);
+    options_.ambientOcclusion = false;
+    const Image without = draw(crease, view, camera);
+    EXPECT_GT(darkenedPixels(withAo, without, 6.0f), 10) << "the small crease still darkens";
+    EXPECT_EQ(darkenedPixels(without, withAo, 1.0f), 0) << "occlusion only ever darkens";
+    EXPECT_EQ(maxDifference(withAo, without, 2, 2), 0) << "the background is untouched";
+}
+
+TEST(AmbientOcclusionArea, IsTheBoxOnScreenWithAMarginOrTheWholePictureBehindTheEye) {
+    const glm::mat4 projection = glm::perspective(glm::radians(60.0f), 2.0f, 1.0f, 1000.0f);
+    Bounds box;
+    box.extend(glm::vec3(-10.0f, -10.0f, -110.0f));
+    box.extend(glm::vec3(10.0f, 10.0f, -90.0f));
+    const render::PixelRectangle r = render::screenRectangle(box, projection, 400, 200);
+    // The box spans about a tenth of the picture's height round the centre.
+    EXPECT_LT(r.x, 200);
+    EXPECT_GT(r.x + r.width, 200);
+    EXPECT_LT(r.y, 100);
+    EXPECT_GT(r.y + r.height, 100);
+    EXPECT_LT(r.width, 100);
+    EXPECT_LT(r.height, 100);
+    EXPECT_GT(r.height, 17) << "at least the box's own 17 pixels and a margin";
+    // Reaching behind the eye: no bound from the projection, so all of it.
+    box.extend(glm::vec3(0.0f, 0.0f, 50.0f));
+    const render::PixelRectangle all = render::screenRectangle(box, projection, 400, 200);
+    EXPECT_EQ(all.x, 0);
+    EXPECT_EQ(all.y, 0);
+    EXPECT_EQ(all.width, 400);
+    EXPECT_EQ(all.height, 200);
+    // Nothing opaque: nothing to darken.
+    EXPECT_EQ(render::screenRectangle(Bounds{}, projection, 400, 200).width, 0);
 }
 
 TEST_F(ShadingTest, TranslucentStructuresNeitherCastNorReceiveOcclusion) {
