@@ -31,12 +31,12 @@ uniform int uWeightedPass;  // 1: write the order-independent sums instead of a 
 #ifdef TISSUE_MATERIALS
 // The still frame's variant: a surface response per tissue (render/tissue_material.hpp).
 // Built separately so frames drawn while the camera moves pay nothing for it.
-in vec3 vFibre;               // pelvic frame; zero where the mesh has no fibres
+in vec3 vViewFibre;           // view space; zero where the mesh has no fibres
+in vec2 vFascicle;            // the position across the fibre, in fascicle spacings
+in vec2 vTendonGrain;         // the tendon fraction (0 belly .. 1 tendon), the grain's factor - 1
 uniform mat4 uView;
 uniform vec4 uSurface;        // specular strength, sharpness (0 broad, 1 glossy), wrap, fluid
 uniform vec4 uDetail;         // grain, striation, fibre sheen, fascicle spacing (mm)
-uniform vec3 uOrigin;         // the structure's centre: keeps pattern phases small
-in float vTendon;             // the mesh's tendon fraction: 0 belly .. 1 tendon
 uniform vec4 uTendon;         // tendon colour (linear RGB), how much of it is shown (0 or 1)
 #endif
 
@@ -79,21 +79,12 @@ float wave(float x) {
     return t * t * (3.0 - 2.0 * t) * 2.0 - 1.0;
 }
 
-// Faint grain: a product of waves along unrelated directions. Smooth and low in contrast,
-// so it reads as the surface of dry bone, never as dirt or noise.
-float grain(vec3 p) {
-    return wave(dot(p, vec3(0.084, 0.065, -0.049))) * wave(dot(p, vec3(-0.041, 0.099, 0.075))) *
-           wave(dot(p, vec3(0.062, -0.053, 0.097)));
-}
-
-// Fascicles: a pattern of the position across the fibre only (its coordinates in the plane
-// normal to the fibre), so it is constant along the fibre and stripes any surface the fibres
-// run over. In [-1, 1]; zero where there is no fibre or the stripes would be finer than the
-// pixels (the fade keeps them from shimmering when zoomed out).
-float fascicles(vec3 p, vec3 fibre, float spacing) {
-    vec3 u = normalize(cross(fibre, vec3(0.36, 0.48, 0.80)));
-    vec3 w = cross(fibre, u);
-    float a = dot(p, u) / spacing, b = dot(p, w) / spacing;
+// Fascicles: a pattern of the position across the fibre only (mesh.vert.glsl gives its
+// coordinates in the plane normal to the fibre), so it is constant along the fibre and
+// stripes any surface the fibres run over. In [-1, 1]; zero where the stripes would be finer
+// than the pixels (the fade keeps them from shimmering when zoomed out).
+float fascicles(vec2 across, float spacing) {
+    float a = across.x, b = across.y;
     // Two waves at a slight beat: bundles of uneven width, as real fascicles are.
     float s = 0.6 * wave(a + 0.13 * wave(0.31 * b)) + 0.4 * wave(1.37 * b);
     float mmPerPixel = length(fwidth(vWorldPosition));
@@ -134,19 +125,18 @@ void main() {
     float wrap = uSurface.z;
     float keyWrapped = max((dot(n, kKeyDirection) + wrap) / (1.0 + wrap), 0.0);
     vec3 light = ambient + kKeyColour * keyWrapped + kFillColour * fillDiffuse;
-    base *= 1.0 + uDetail.x * grain(vWorldPosition - uOrigin);
+    base *= 1.0 + vTendonGrain.y;
     // Where the mesh says the muscle has become tendon: pale, with the tendon's tight gloss.
-    float tendon = clamp(vTendon, 0.0, 1.0) * uTendon.w;
+    float tendon = clamp(vTendonGrain.x, 0.0, 1.0) * uTendon.w;
     base = mix(base, uTendon.rgb, tendon);
     specular = mix(specular, 0.40 * broad * broad * broad * step(0.0, keyDiffuse), tendon);
-    float fibreLength = length(vFibre);
+    float fibreLength = length(vViewFibre);
     if (fibreLength > 0.5) {
-        vec3 fibre = vFibre / fibreLength;
-        float stripes = fascicles(vWorldPosition - uOrigin, fibre, uDetail.w);
+        float stripes = fascicles(vFascicle, uDetail.w);
         // Tendon is finely fibrillar: fainter stripes than the fleshy fascicles.
         base *= 1.0 + uDetail.y * mix(1.0, 0.35, tendon) * stripes;
         // Sheen along the fibres (Kajiya-Kay): a soft anisotropic band across them.
-        vec3 t = normalize(mat3(uView) * fibre);
+        vec3 t = vViewFibre / fibreLength;
         float th = dot(t, h);
         float sheen = sqrt(max(1.0 - th * th, 0.0));
         float s2 = sheen * sheen, s4 = s2 * s2, s8 = s4 * s4;
