@@ -5,9 +5,7 @@
 // and a rim term that lifts silhouettes off the background.
 // On the skin it also paints pain zones: soft-edged capsules in the pelvic
 // frame, solid for local pain and hatched for referred pain.
-#ifndef TISSUE_MATERIALS
 in vec3 vViewPosition;
-#endif
 in vec3 vViewNormal;
 in vec3 vWorldPosition;
 
@@ -94,16 +92,8 @@ float fascicles(vec2 across, float spacing) {
 #endif
 
 void main() {
-#ifdef TISSUE_MATERIALS
-    // The view position from the world one, not interpolated: the default frame has about
-    // two triangles per covered pixel, and each varying fewer (set up for every triangle)
-    // saves more than this product per pixel costs.
-    vec3 viewPosition = (uView * vec4(vWorldPosition, 1.0)).xyz;
-#else
-    vec3 viewPosition = vViewPosition;
-#endif
     vec3 n = normalize(vViewNormal);
-    vec3 v = normalize(-viewPosition);
+    vec3 v = normalize(-vViewPosition);
     // Open meshes (user models, sections) show their back faces: light them as front faces.
     if (!gl_FrontFacing) n = -n;
 
@@ -177,7 +167,7 @@ void main() {
         // depth weight, scaled to this scene's millimetres), so the average leans toward
         // what is in front without any sorting.
         float a = clamp(alpha, 0.0, 0.99);
-        float z = abs(viewPosition.z) / 1000.0;
+        float z = abs(vViewPosition.z) / 1000.0;
         float w = a * clamp(0.03 / (1e-5 + pow(z / 4.0, 4.0)), 1e-2, 3e3);
         fragColour = vec4(linearToSrgb(colour) * a * w, a * w);
         fragLogClear = vec4(-log(1.0 - a), 0.0, 0.0, 0.0);

@@ -32,16 +32,12 @@ uniform mat4 uViewProjection;
 uniform mat4 uView;
 uniform vec4 uClipPlane;  // kept where dot(plane, (p, 1)) >= 0; all of it when the section is off
 
-#ifndef TISSUE_MATERIALS
 out vec3 vViewPosition;
-#endif
 out vec3 vViewNormal;
 out vec3 vWorldPosition;
 
 void main() {
-#ifndef TISSUE_MATERIALS
     vViewPosition = (uView * vec4(aPosition, 1.0)).xyz;
-#endif
     // uView is a rigid transform, so its upper 3x3 also transforms normals.
     vViewNormal = mat3(uView) * aNormal;
     vWorldPosition = aPosition;
