@@ -68,12 +68,16 @@ BodyOrientation postureOrientation(const std::string& posture) {
 }
 
 std::string Exercise::dosageText() const {
+    // "3 x 10", "5 x 30 s hold", "3 x 10, hold 5 s"
     std::ostringstream out;
     out << sets << " x ";
-    if (reps > 0) out << reps;
-    if (holdSeconds > 0.0f)
-        out << (reps > 0 ? ", hold " : "hold ") << static_cast<int>(std::lround(holdSeconds))
-            << " s";
+    const long hold = std::lround(holdSeconds);
+    if (reps > 0) {
+        out << reps;
+        if (hold > 0) out << ", hold " << hold << " s";
+    } else {
+        out << hold << " s hold";
+    }
     return out.str();
 }
 

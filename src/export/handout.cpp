@@ -541,7 +541,7 @@ void layoutExercises(cairo_t* cr, Layout& out, const std::vector<HandoutExercise
         out.texts.push_back({page, kMargin, captionY, "Start", s.small()});
         out.texts.push_back({page, kMargin + kExercisePicture + kExerciseGap, captionY, "End", s.small()});
         // The text beside the pictures; a very long text flows on (to a page under the title).
-        Flow text(cr, out, {{page, textX, top - s.body, textWidth, flowBottom()}}, title);
+        Flow text(cr, out, {{page, textX, top - 2.0, textWidth, flowBottom()}}, title);
         bool first = true;
         for (const auto& p : textRuns(e)) {
             text.paragraph(p, first ? 0.0 : kIndent, first ? nullptr : "\xE2\x80\xA2");

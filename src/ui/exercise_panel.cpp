@@ -101,8 +101,11 @@ void drawPlaying(const ExercisePanelState& in, const Exercise& e, ActionQueue& a
     ImGui::TextWrapped("%s", patient ? e.patientInstructions.c_str() : e.instructions.c_str());
     for (const auto& c : e.cautions) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s%s", patient ? c.patient.c_str() : c.clinician.c_str(),
-                           c.ruleOfThumb && !patient ? " (rule of thumb)" : "");
+        // A rule of thumb says so, unless its own words already do.
+        const std::string& text = patient ? c.patient : c.clinician;
+        const bool says = text.find("rule of thumb") != std::string::npos;
+        ImGui::TextWrapped("%s%s", text.c_str(),
+                           c.ruleOfThumb && !says ? " (a clinical rule of thumb)" : "");
     }
     if (in.rig && in.rig->valid)
         drawCompression(e, *in.rig, in.clock ? in.clock->phase() : 0.0f, patient);

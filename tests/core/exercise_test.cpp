@@ -92,6 +92,12 @@ TEST(Exercise, GoodFileLoadsEveryField) {
     EXPECT_EQ(e->sets, 3);
     EXPECT_EQ(e->reps, 10);
     EXPECT_EQ(e->dosageText(), "3 x 10");
+    Exercise hold = *e;
+    hold.reps = 0;
+    hold.holdSeconds = 30.0f;
+    EXPECT_EQ(hold.dosageText(), "3 x 30 s hold");
+    hold.reps = 8;
+    EXPECT_EQ(hold.dosageText(), "3 x 8, hold 30 s");
     ASSERT_EQ(e->keyframes.size(), 3u);
     EXPECT_FLOAT_EQ(e->keyframes[1].pose.adduction, -20.0f);
     EXPECT_FLOAT_EQ(e->keyframes[1].pose.leftKneeFlexion, 40.0f);
