@@ -429,7 +429,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                 }
             }
             state.aspect = viewRects.front().width / std::max(viewRects.front().height, 1.0f);
-            const bool interacting = cameraMoved || state.transition.active();
+            // A playing exercise draws like a moving camera: the cheap frame while it moves,
+            // the full one once paused.
+            const bool playing = state.exercise() && !state.exerciseClock.paused();
+            const bool interacting = cameraMoved || state.transition.active() || playing;
             bool draw = false, cheap = false;
             if (sceneDirty || resized) {
                 draw = true;
@@ -448,7 +451,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                     renderer.render(state.scene, i == 0 ? state.view : state.compareView, state.camera,
                                     state.options, into,
                                     // The turntable turns slowly for an audience: full detail.
-                                    interacting && (movedByHand || state.transition.active())
+                                    interacting && (movedByHand || state.transition.active() || playing)
                                         ? render::RenderDetail::Interactive
                                         : render::RenderDetail::Full);
                     views[i].shown = &into;

@@ -179,6 +179,9 @@ std::optional<Exercise> parseExercise(const std::string& text, const std::string
         m.id = r.text("id", true);
         if (!m.id.empty() && !names.structures.empty() && !names.structures.count(m.id))
             r.error(r.lineOf("id"), "unknown structure id '" + m.id + "'");
+        m.patientName = r.text("patient_name", true);
+        patientText(&texts, path, r.lineOf("patient_name"), "exercise muscle patient_name",
+                    m.patientName);
         const std::string role = r.text("role", true);
         if (role == "works")
             m.role = MuscleRole::Works;
@@ -186,7 +189,7 @@ std::optional<Exercise> parseExercise(const std::string& text, const std::string
             m.role = MuscleRole::Helps;
         else if (!role.empty())
             r.error(r.lineOf("role"), "role '" + role + "' is not works or helps");
-        r.warnUnknownKeys({"id", "role"});
+        r.warnUnknownKeys({"id", "patient_name", "role"});
         if (r.failed())
             top.error(line, "muscle left out");
         else

@@ -36,7 +36,8 @@ struct ExerciseKeyframe {
 enum class MuscleRole { Works, Helps };  // the main worker, and the muscles that help
 
 struct ExerciseMuscle {
-    std::string id;  // a structure id
+    std::string id;           // a structure id
+    std::string patientName;  // its name in patient wording
     MuscleRole role = MuscleRole::Works;
 };
 

@@ -80,7 +80,7 @@ void drawPlaying(const ExercisePanelState& in, const Exercise& e, ActionQueue& a
     if (in.onHandout) {
         bool picked =
             std::find(in.onHandout->begin(), in.onHandout->end(), e.id) != in.onHandout->end();
-        if (ImGui::Checkbox("On the handout (File > Handout with exercises)", &picked))
+        if (ImGui::Checkbox("Put on the handout", &picked))
             actions.push_back(ToggleHandoutExerciseAction{e.id});
     }
     ImGui::Text("%s %s", patient ? "How much:" : "Dosage:", e.dosageText().c_str());
@@ -95,8 +95,10 @@ void drawPlaying(const ExercisePanelState& in, const Exercise& e, ActionQueue& a
                            ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder,
                            ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s: %s", muscleRoleLabel(m.role, patient),
-                           s ? s->name.c_str() : m.id.c_str());
+        const std::string name = patient && !m.patientName.empty() ? m.patientName
+                                 : s                               ? s->name
+                                                                   : m.id;
+        ImGui::TextWrapped("%s: %s", muscleRoleLabel(m.role, patient), name.c_str());
     }
     ImGui::TextWrapped("%s", patient ? e.patientInstructions.c_str() : e.instructions.c_str());
     for (const auto& c : e.cautions) {

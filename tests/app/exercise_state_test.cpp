@@ -28,6 +28,7 @@ source = "test"
 
 [[muscles]]
 id = "box"
+patient_name = "Box"
 role = "works"
 
 [[pose]]

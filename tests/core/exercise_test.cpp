@@ -33,6 +33,7 @@ source = "a starting dose"
 
 [[muscles]]
 id = "gluteus_medius_middle_r"
+patient_name = "Side hip muscle"
 role = "works"
 
 [[cautions]]
@@ -105,7 +106,7 @@ TEST(Exercise, GoodFileLoadsEveryField) {
     EXPECT_FLOAT_EQ(e->endAt, 0.5f) << "three poses: the end is the middle one";
     ASSERT_EQ(e->cautions.size(), 1u);
     EXPECT_TRUE(e->cautions[0].ruleOfThumb);
-    EXPECT_EQ(texts.size(), 3u) << "patient name, instructions and the caution are graded";
+    EXPECT_EQ(texts.size(), 4u) << "patient name, instructions, the muscle's and the caution's patient text are graded";
 }
 
 TEST(Exercise, BadFilesAreReportedWithFileAndLine) {
@@ -121,13 +122,13 @@ TEST(Exercise, BadFilesAreReportedWithFileAndLine) {
         {edited("[\"gluteal_tendinopathy\"]", "[\"knee_pain\"]"), "unknown condition 'knee_pain'",
          7},
         {edited("gluteus_medius_middle_r", "biceps_r"), "unknown structure id 'biceps_r'", 18},
-        {edited("role = \"works\"", "role = \"rests\""), "role 'rests'", 19},
+        {edited("role = \"works\"", "role = \"rests\""), "role 'rests'", 20},
         {edited("sets = 3", "sets = 30"), "sets", 13},
         {edited("reps = 10\n", ""), "needs 'reps', 'hold_seconds' or both", 12},
-        {edited("right_adduction = -20", "right_adduction = 80"), "right_adduction", 31},
-        {edited("at = 0.5", "at = 0"), "'at' must increase", 30},
+        {edited("right_adduction = -20", "right_adduction = 80"), "right_adduction", 32},
+        {edited("at = 0.5", "at = 0"), "'at' must increase", 31},
         {edited("rule_of_thumb = true", "rule_of_thumb = 1"),
-         "'rule_of_thumb' must be true or false", 24},
+         "'rule_of_thumb' must be true or false", 25},
         {edited("id = \"test_abduction\"", "id = 3"), "'id'", 1},
         {edited("[[pose]]\nat = 1\n", ""), "the last pose must be at = 1", 0},
     };
@@ -155,7 +156,7 @@ TEST(Exercise, EarlyStagesRefuseAdductionPastTheMidline) {
     EXPECT_FALSE(parse(text, sink));
     EXPECT_NE(onlyError(sink).find("adduction past the midline"), std::string::npos)
         << onlyError(sink);
-    EXPECT_NE(onlyError(sink).find("bad.toml:29:"), std::string::npos) << onlyError(sink);
+    EXPECT_NE(onlyError(sink).find("bad.toml:30:"), std::string::npos) << onlyError(sink);
 }
 
 TEST(Exercise, PoseAlongTheMovementEasesBetweenKeyframesAndLoops) {
