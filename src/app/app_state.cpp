@@ -335,6 +335,16 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 state.stopExercise(sink);
                 return true;
             },
+            [&](const SetHandoutDosageAction& a) {
+                // Within the ranges the exercise files allow; a hold or reps, at least one.
+                SetHandoutDosageAction d = a;
+                d.sets = std::clamp(d.sets, 1, 10);
+                d.reps = std::clamp(d.reps, 0, 50);
+                d.holdSeconds = std::clamp(d.holdSeconds, 0.0f, 120.0f);
+                if (d.reps == 0 && d.holdSeconds <= 0.0f) d.reps = 1;
+                if (findExercise(state.exercises(), a.id)) state.handoutDosage[a.id] = d;
+                return false;
+            },
             [&](const ToggleHandoutExerciseAction& a) {
                 auto& list = state.handoutExercises;
                 const auto at = std::find(list.begin(), list.end(), a.id);

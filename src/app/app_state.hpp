@@ -1,6 +1,8 @@
 #pragma once
 // Everything the app shows, in one place, and the one function that changes
 // it in response to actions. Window and headless capture share it.
+#include <map>
+
 #include "core/actions.hpp"
 #include "core/bookmark.hpp"
 #include "core/bvh.hpp"
@@ -68,6 +70,10 @@ struct AppState {
     // the condition's programme, its first exercise of each stage.
     std::vector<std::string> handoutExercises;
     std::vector<std::string> exercisesForHandout() const;
+    // Dosages the physiotherapist set for the handout, by exercise id (otherwise the file's).
+    std::map<std::string, SetHandoutDosageAction> handoutDosage;
+    // The exercise as the handout gives it: its dosage overridden where one was set.
+    Exercise forHandout(const Exercise& e) const;
     StructureInfoTable info;   // what the info card says
     int hovered = -1;          // structure under the cursor
     ViewHistory history;

@@ -70,6 +70,16 @@ std::vector<std::string> AppState::exercisesForHandout() const {
     return out;
 }
 
+Exercise AppState::forHandout(const Exercise& e) const {
+    Exercise out = e;
+    if (const auto it = handoutDosage.find(e.id); it != handoutDosage.end()) {
+        out.sets = it->second.sets;
+        out.reps = it->second.reps;
+        out.holdSeconds = it->second.holdSeconds;
+    }
+    return out;
+}
+
 CameraPose AppState::exerciseFraming() const {
     const Exercise* e = exercise();
     if (!e || !rig.valid) return camera.pose();

@@ -242,7 +242,7 @@ std::vector<HandoutExercise> handoutExercises(AppState& state, render::SceneRend
         }
         HandoutExercise h;
         h.name = e->patientName;
-        h.dosage = e->dosageText();
+        h.dosage = state.forHandout(*e).dosageText();  // as the physiotherapist set it
         h.instructions = e->patientInstructions;
         for (const auto& c : e->cautions) h.cautions.push_back(c.patient);
         h.start = renderExercisePicture(state, renderer, *e, 0.0f, error);

@@ -113,6 +113,12 @@ struct ExportHandoutAction {
 struct ToggleHandoutExerciseAction {
     std::string id;
 };
+// The dosage the handout gives an exercise, as the physiotherapist sets it (reps 0: a hold).
+struct SetHandoutDosageAction {
+    std::string id;
+    int sets = 0, reps = 0;
+    float holdSeconds = 0.0f;
+};
 
 // Exercises (issue 15): play one on the model on a loop, pause it, move to a phase, stop.
 struct PlayExerciseAction {
@@ -146,7 +152,7 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             SaveRecordedTourAction, ExportHandoutAction, AddStrokeAction,
                             AddNoteAction, ClearAnnotationsAction, HoverAction,
                             PlayExerciseAction, PauseExerciseAction, ScrubExerciseAction, StopExerciseAction,
-                            ToggleHandoutExerciseAction>;
+                            ToggleHandoutExerciseAction, SetHandoutDosageAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -82,6 +82,24 @@ void drawPlaying(const ExercisePanelState& in, const Exercise& e, ActionQueue& a
             std::find(in.onHandout->begin(), in.onHandout->end(), e.id) != in.onHandout->end();
         if (ImGui::Checkbox("Put on the handout", &picked))
             actions.push_back(ToggleHandoutExerciseAction{e.id});
+        // The dosage the handout gives, set by the physiotherapist: sets, and reps or a hold.
+        if (picked && in.handoutDosage) {
+            int sets = in.handoutDosage->sets, reps = in.handoutDosage->reps;
+            int hold = static_cast<int>(in.handoutDosage->holdSeconds + 0.5f);
+            const float width = ImGui::GetFontSize() * 4.0f;
+            bool changed = false;
+            ImGui::SetNextItemWidth(width);
+            changed |= ImGui::DragInt("sets", &sets, 0.1f, 1, 10);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(width);
+            changed |= ImGui::DragInt("reps", &reps, 0.2f, 0, 50);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(width);
+            changed |= ImGui::DragInt("hold s", &hold, 0.5f, 0, 120);
+            if (changed)
+                actions.push_back(
+                    SetHandoutDosageAction{e.id, sets, reps, static_cast<float>(hold)});
+        }
     }
     ImGui::Text("%s %s", patient ? "How much:" : "Dosage:", e.dosageText().c_str());
     if (!patient) {

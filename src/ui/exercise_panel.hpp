@@ -20,6 +20,7 @@ struct ExercisePanelState {
     const Scene* scene = nullptr;  // for the muscles' names
     Audience audience = Audience::Clinician;
     const std::vector<std::string>* onHandout = nullptr;  // picked for the handout's exercise page
+    const Exercise* handoutDosage = nullptr;               // the playing one, with the handout's dosage
 };
 void drawExercisePanel(const ExercisePanelState& in, ActionQueue& actions);
 

@@ -108,3 +108,19 @@ TEST(ExerciseState, PauseHoldsTheMomentAndScrubMovesIt) {
     EXPECT_EQ(s.wantedPose(), HipPose{});
     EXPECT_NE(s.view.appearance(0).colour, muscleRoleColour(MuscleRole::Works));
 }
+
+TEST(ExerciseState, ThePhysiotherapistPicksExercisesAndDosageForTheHandout) {
+    AppState s = stateWithExercise();
+    DiagnosticSink sink;
+    applyAction(s, ToggleHandoutExerciseAction{"lift"}, sink);
+    applyAction(s, ToggleHandoutExerciseAction{"no_such_exercise"}, sink);
+    EXPECT_EQ(s.exercisesForHandout(), std::vector<std::string>{"lift"});
+    const Exercise& e = *findExercise(s.exercises(), "lift");
+    EXPECT_EQ(s.forHandout(e).dosageText(), "3 x 10") << "the file's dosage until one is set";
+    applyAction(s, SetHandoutDosageAction{"lift", 2, 15, 0.0f}, sink);
+    EXPECT_EQ(s.forHandout(e).dosageText(), "2 x 15");
+    applyAction(s, SetHandoutDosageAction{"lift", 40, 0, 500.0f}, sink);
+    EXPECT_EQ(s.forHandout(e).dosageText(), "10 x 120 s hold") << "kept within the files' ranges";
+    applyAction(s, ToggleHandoutExerciseAction{"lift"}, sink);
+    EXPECT_TRUE(s.handoutExercises.empty());
+}
