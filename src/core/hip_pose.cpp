@@ -460,20 +460,28 @@ void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene
             wl = skinWeight(wl, alongL, leftPose);
         }
         glm::quat knee(1, 0, 0, 0);
+        // Most points are wholly the femur's or the pelvis's: no turn to blend for them.
+        const auto blend = [](const glm::quat& a, const glm::quat& b, float w) {
+            return w <= 0.0f ? a : w >= 1.0f ? b : glm::slerp(a, b, w);
+        };
         if (wr >= wl) {
             if (!bone && pose.kneeFlexion != 0.0f) {
-                knee = kneeTurn(pose.kneeFlexion * kneeWeight(alongR, wr));
-                p = kneeR + knee * (p - kneeR);
+                if (const float k = kneeWeight(alongR, wr); k > 0.0f) {
+                    knee = kneeTurn(pose.kneeFlexion * k);
+                    p = kneeR + knee * (p - kneeR);
+                }
             }
-            const glm::quat hip = glm::slerp(pelvisTurn, femurTurn, wr);
+            const glm::quat hip = blend(pelvisTurn, femurTurn, wr);
             p = centre + hip * (p - centre);
             q = hip * knee;
         } else {
             if (!bone && pose.leftKneeFlexion != 0.0f) {
-                knee = kneeTurn(pose.leftKneeFlexion * kneeWeight(alongL, wl));
-                p = kneeL + knee * (p - kneeL);
+                if (const float k = kneeWeight(alongL, wl); k > 0.0f) {
+                    knee = kneeTurn(pose.leftKneeFlexion * k);
+                    p = kneeL + knee * (p - kneeL);
+                }
             }
-            const glm::quat hip = glm::slerp(glm::quat(1, 0, 0, 0), leftTurn, wl);
+            const glm::quat hip = blend(glm::quat(1, 0, 0, 0), leftTurn, wl);
             p = glm::vec3(pelvis * glm::vec4(leftCentre + hip * (p - leftCentre), 1.0f));
             q = pelvisTurn * hip * knee;
         }
