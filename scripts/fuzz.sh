@@ -11,9 +11,10 @@ cmake --build "$build" --parallel "$(nproc)" >/dev/null
 
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
-mkdir -p "$seeds"/{condition,tour,bookmark,settings,model_import,mesh_manifest}
+mkdir -p "$seeds"/{condition,tour,exercise,bookmark,settings,model_import,mesh_manifest}
 cp content/conditions/*.toml "$seeds/condition/"
 cp content/tours/*.toml "$seeds/tour/"
+cp content/exercises/*.toml "$seeds/exercise/"
 printf 'name = "b"\ncondition = "x"\n[camera]\ntarget = [0, 0, 0]\ndistance = 400\nyaw = 1\npitch = 0\n[visible]\nskin = false\n' > "$seeds/bookmark/b.toml"
 printf '[view]\nmsaa = 4\nview = "lateral"\n[session]\naudience = "patient"\n' > "$seeds/settings/s.toml"
 # Model seeds: the first byte picks the format (2 = OBJ, 3 = STL, 4 = PLY).
@@ -25,7 +26,7 @@ cp docs/examples/*.toml "$seeds/mesh_manifest/"
 printf '[[mesh]]\nstructure = "femur_r"\nfile = "f.stl"\nunits = "m"\nframe = "RAS"\nscale = 1.5\nrotate = [0, 90, 0]\ntranslate = [1, 2, 3]\n' > "$seeds/mesh_manifest/m.toml"
 
 export ASAN_OPTIONS=detect_leaks=0  # toml++ and Assimp keep process-lifetime caches
-for target in condition tour bookmark settings model_import mesh_manifest; do
+for target in condition tour exercise bookmark settings model_import mesh_manifest; do
   echo "fuzz: ${target}_fuzzer for ${seconds} s"
   "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 "$seeds/$target" 2>&1 | grep -E "^stat::number_of_executed_units|ERROR|SUMMARY" || true

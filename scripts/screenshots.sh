@@ -31,4 +31,15 @@ for pose in standing hanging-on-hip crossed-legs side-lying-painful side-lying-o
     single-leg-stance trendelenburg; do
     shot "poses/$pose.png" --size 1600x1000 --pose "$pose" --view lateral
 done
+# Exercises (issue 15): the panel, and the start and end of each exercise on the model alone.
+shot exercise_panel.png --size 1600x1000 --condition gluteal_tendinopathy --exercise side_lying_abduction \
+    --exercise-phase 0.3
+mkdir -p "$out/exercises"
+for file in "$(dirname "$0")"/../content/exercises/*.toml; do
+    exercise=$(basename "$file" .toml)
+    for moment in start:0 end:0.5; do
+        "$medius" --size 800x600 --condition gluteal_tendinopathy --exercise "$exercise" \
+            --exercise-phase "${moment#*:}" --screenshot "$out/exercises/${exercise}_${moment%%:*}.png"
+    done
+done
 echo "screenshots: wrote $out"

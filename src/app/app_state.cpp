@@ -23,6 +23,7 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 }  // namespace
 
 CameraPose AppState::homePose() const {
+    if (exercise()) return exerciseFraming();
     const Condition* c = condition();
     const std::string& viewName = c && !viewChosen ? c->view : options.view;
     const ViewPreset preset = parseViewPreset(viewName).value_or(ViewPreset::Anterior);
@@ -39,6 +40,7 @@ CameraPose AppState::homePose() const {
 }
 
 HipPose AppState::wantedPose() const {
+    if (const Exercise* e = exercise()) return exercisePoseAt(*e, exerciseClock.phase());
     if (options.pose == "custom") return {options.hipAdduction, options.hipFlexion, options.hipRotation, 0.0f};
     return findPosePreset(options.pose).value_or(HipPose{});
 }
@@ -67,6 +69,17 @@ void AppState::applyCondition(DiagnosticSink& sink) {
                 appearances[i].colour = glm::mix(appearances[i].colour, glm::vec3(0.75f, 0.02f, 0.02f), level);
         }
     }
+    // A playing exercise lights the muscles that work, by their part in it.
+    if (const Exercise* e = exercise())
+        for (const auto& m : e->muscles)
+            for (std::size_t i = 0; i < scene.size() && i < appearances.size(); ++i)
+                if (scene.structures()[i].id == m.id) {
+                    appearances[i].colour = muscleRoleColour(m.role);
+                    appearances[i].opacity = 1.0f;
+                    appearances[i].visible = true;
+                    appearances[i].highlighted = true;
+                    appearances[i].outlineColour = glm::mix(muscleRoleColour(m.role), glm::vec3(1.0f), 0.25f);
+                }
     // The structure under the cursor gets a thin white outline (not during a quiz: it would
     // give the answer away).
     if (hovered >= 0 && hovered < static_cast<int>(appearances.size()) && !(quiz && !quiz->finished())) {
@@ -135,6 +148,13 @@ void AppState::applyTourStep(const TourStep& step, DiagnosticSink& sink, bool an
     options.sectionOffset = step.sectionOffset;
     options.xray = step.xray;
     options.pose = step.pose;
+    // A step may play an exercise (issue 15), or hold it still at one phase.
+    exerciseId = findExercise(exercises(), step.exercise) ? step.exercise : std::string();
+    if (const Exercise* e = exercise()) {
+        exerciseClock.start(e->loopSeconds);
+        exerciseClock.setPaused(step.exercisePhase.has_value());
+        exerciseClock.scrub(step.exercisePhase.value_or(0.0f));
+    }
     updatePose();
     if (step.audience == "patient") audience = Audience::Patient;
     if (step.audience == "clinician") audience = Audience::Clinician;
@@ -299,6 +319,39 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 return true;
             },
             [&](const ExportHandoutAction&) { return false; },  // done by the window, which renders
+            [&](const PlayExerciseAction& a) {
+                state.startExercise(a.id, sink);
+                return true;
+            },
+            [&](const PauseExerciseAction& a) {
+                state.exerciseClock.setPaused(a.paused);
+                return false;
+            },
+            [&](const ScrubExerciseAction& a) {
+                state.scrubExercise(a.phase, sink);
+                return true;
+            },
+            [&](const StopExerciseAction&) {
+                state.stopExercise(sink);
+                return true;
+            },
+            [&](const SetHandoutDosageAction& a) {
+                // Within the ranges the exercise files allow; a hold or reps, at least one.
+                SetHandoutDosageAction d = a;
+                d.sets = std::clamp(d.sets, 1, 10);
+                d.reps = std::clamp(d.reps, 0, 50);
+                d.holdSeconds = std::clamp(d.holdSeconds, 0.0f, 120.0f);
+                if (d.reps == 0 && d.holdSeconds <= 0.0f) d.reps = 1;
+                if (findExercise(state.exercises(), a.id)) state.handoutDosage[a.id] = d;
+                return false;
+            },
+            [&](const ToggleHandoutExerciseAction& a) {
+                auto& list = state.handoutExercises;
+                const auto at = std::find(list.begin(), list.end(), a.id);
+                if (at != list.end()) list.erase(at);
+                else if (findExercise(state.exercises(), a.id)) list.push_back(a.id);
+                return false;
+            },
             [&](const AddStrokeAction& a) {
                 if (a.points.size() >= 2) state.annotations.strokes.push_back(a.points);
                 return false;  // drawn by the UI over the image
@@ -408,6 +461,13 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 state.conditionId = a.id;
                 if (state.compareId == a.id) state.compareId.clear();
                 state.viewChosen = false;
+                if (const Exercise* e = state.exercise()) {  // it leaves with a condition it is not for
+                    const auto& of = e->conditions;
+                    if (std::find(of.begin(), of.end(), a.id) == of.end()) {
+                        state.exerciseId.clear();
+                        state.updatePose();
+                    }
+                }
                 state.applyCondition(sink);
                 state.resetCamera(true);
                 return true;

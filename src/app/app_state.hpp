@@ -1,10 +1,13 @@
 #pragma once
 // Everything the app shows, in one place, and the one function that changes
 // it in response to actions. Window and headless capture share it.
+#include <map>
+
 #include "core/actions.hpp"
 #include "core/bookmark.hpp"
 #include "core/bvh.hpp"
 #include "core/camera_transition.hpp"
+#include "core/exercise.hpp"
 #include "core/hip_pose.hpp"
 #include "core/quiz.hpp"
 #include "core/tour.hpp"
@@ -48,6 +51,29 @@ struct AppState {
     HipPose wantedPose() const;      // from options.pose and the three angles
     // Re-poses the scene when the wanted pose differs from the applied one. True if it did.
     bool updatePose();
+    // Exercises (issue 15, app/exercise_state.cpp): the one playing (empty: none) and its loop's
+    // clock. While one plays, it decides the pose, lights its muscles and frames the camera.
+    std::string exerciseId;
+    ExerciseClock exerciseClock;
+    double sinceExercisePose = 0.0;  // seconds since the loop last re-posed the model
+    const Exercise* exercise() const;
+    const std::vector<Exercise>& exercises() const;
+    void startExercise(const std::string& id, DiagnosticSink& sink, bool animate = true);
+    void stopExercise(DiagnosticSink& sink);
+    // Time passes for the loop. Re-poses (and returns true) at most every `minInterval`
+    // seconds and only when the phase moved: posing the whole model costs tens of ms on llvmpipe.
+    bool advanceExercise(double seconds, double minInterval, DiagnosticSink& sink);
+    // Jumps to a phase (0..1) and re-poses now.
+    void scrubExercise(float phase, DiagnosticSink& sink);
+    CameraPose exerciseFraming() const;
+    // The exercises picked for the handout's exercise page, in the order picked; none picked:
+    // the condition's programme, its first exercise of each stage.
+    std::vector<std::string> handoutExercises;
+    std::vector<std::string> exercisesForHandout() const;
+    // Dosages the physiotherapist set for the handout, by exercise id (otherwise the file's).
+    std::map<std::string, SetHandoutDosageAction> handoutDosage;
+    // The exercise as the handout gives it: its dosage overridden where one was set.
+    Exercise forHandout(const Exercise& e) const;
     StructureInfoTable info;   // what the info card says
     int hovered = -1;          // structure under the cursor
     ViewHistory history;

@@ -61,6 +61,13 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     cli.add_option("--handout", out.handout,
                    "write the patient handout (PDF, one or two A4 pages) of --condition to this "
                    "file, then exit");
+    cli.add_option("--exercise", out.exercise, "play this exercise on the model (content/exercises/)");
+    cli.add_option("--exercise-phase", out.exercisePhase,
+                   "with --exercise: the moment of its loop shown (0 = start, 1 = back at the start)")
+        ->check(CLI::Range(0.0f, 1.0f));
+    cli.add_option("--exercises", out.handoutExercises,
+                   "with --handout: add an exercise page with these exercises (comma-separated ids)")
+        ->delimiter(',');
     cli.add_option("--tour", out.tour, "start this tour (content/tours/ or your own)");
     cli.add_option("--tour-step", out.tourStep, "with --tour: start at this step (1 = first)")
         ->check(CLI::Range(1, 1000));
@@ -123,6 +130,10 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
                     "--size: '" + size + "' is not WIDTHxHEIGHT with each side 16 to 16384"};
         out.sizeGiven = true;
     }
+    if (cli.get_option("--exercise-phase")->count() > 0 && out.exercise.empty())
+        return {ParseOutcome::ExitFailure, "--exercise-phase needs --exercise"};
+    if (!out.handoutExercises.empty() && out.handout.empty())
+        return {ParseOutcome::ExitFailure, "--exercises applies to --handout"};
     if (!out.windowCapture.empty() && out.exitAfterFrames == 0)
         return {ParseOutcome::ExitFailure, "--window-capture needs --exit-after-frames"};
     if (out.sizeGiven && (!out.exportDir.empty() || !out.handout.empty()))

@@ -42,6 +42,11 @@ struct CommandLine {
     std::string handout;                    // write the patient handout PDF here and exit
     std::string tour;                       // start this tour
     int tourStep = 1;                       // at this step (1-based)
+    // Exercises (issue 15): play this one (headless: shown at --exercise-phase), and the
+    // exercises the handout's exercise page carries.
+    std::string exercise;
+    float exercisePhase = 0.0f;
+    std::vector<std::string> handoutExercises;
     ViewOptions view;
     std::vector<std::string> givenViewOptions;  // the view flags actually on the command line
     bool audienceGiven = false;

@@ -158,3 +158,99 @@ Image renderHandoutPicture(AppState& state, render::SceneRenderer& renderer, std
 }
 
 }  // namespace medius::app
+
+namespace medius::app {
+
+Image renderExercisePicture(AppState& state, render::SceneRenderer& renderer, const Exercise& exercise, float phase,
+                            std::string& error) {
+    constexpr int kExerciseWidth = 800, kExerciseHeight = 600;
+    // Pose the model at the moment, as the panel would, then put the app's state back.
+    const std::string wasPlaying = state.exerciseId;
+    const ExerciseClock wasClock = state.exerciseClock;
+    DiagnosticSink ignored;
+    state.exerciseId = exercise.id;
+    state.exerciseClock.start(exercise.loopSeconds);
+    state.exerciseClock.scrub(phase);
+    state.updatePose();
+    render::RenderTarget target;
+    Image out;
+    if (target.resize(kExerciseWidth, kExerciseHeight, 4, error)) {
+        // The bones, a pale see-through skin for the body's outline, and the muscles that work
+        // in their role colours; nothing else.
+        std::vector<StructureAppearance> looks(state.scene.size());
+        for (std::size_t i = 0; i < state.scene.size(); ++i) {
+            const Structure& s = state.scene.structures()[i];
+            StructureAppearance& a = looks[i];
+            a.visible = s.layer == Layer::Bone || s.layer == Layer::Skin;
+            a.colour = s.layer == Layer::Skin ? glm::vec3(0.80f, 0.62f, 0.52f) : glm::vec3(0.78f, 0.75f, 0.68f);
+            a.opacity = s.layer == Layer::Skin ? 0.30f : 1.0f;
+            for (const auto& m : exercise.muscles)
+                if (m.id == s.id) {
+                    a.visible = true;
+                    a.opacity = 1.0f;
+                    a.colour = muscleRoleColour(m.role);
+                }
+        }
+        ViewState view;
+        view.setAppearances(looks);
+        OrbitCamera camera = state.camera;
+        const float aspect = static_cast<float>(kExerciseWidth) / kExerciseHeight;
+        const float savedAspect = state.aspect;
+        state.aspect = aspect;
+        CameraPose pose = state.exerciseFraming();
+        state.aspect = savedAspect;
+        camera.setPose(pose);
+        pose.target = state.scene.bounds().centre();
+        pose.distance = fittingDistance(camera, state.scene.bounds(), aspect);
+        camera.setPose(pose);
+        ViewOptions options = state.options;
+        options.section = "off";
+        options.xray = false;
+        options.theme = "dark";
+        options.transparency = "sorted";
+        options.backgroundGradient = false;
+        options.exposure = 1.0f;
+        const Image lit = renderOnce(state, view, camera, options, target, renderer);
+        options.exposure = 0.0f;
+        const Image black = renderOnce(state, view, camera, options, target, renderer);
+        ViewState empty;
+        std::vector<StructureAppearance> none = looks;
+        for (auto& a : none) a.visible = false;
+        empty.setAppearances(none);
+        const Image background = renderOnce(state, empty, camera, options, target, renderer);
+        out = composeOverWhite(lit, black, background);
+    }
+    state.exerciseId = wasPlaying;
+    state.exerciseClock = wasClock;
+    state.updatePose();
+    state.applyCondition(ignored);
+    return out;
+}
+
+}  // namespace medius::app
+
+namespace medius::app {
+
+std::vector<HandoutExercise> handoutExercises(AppState& state, render::SceneRenderer& renderer,
+                                              const std::vector<std::string>& ids, std::string& error) {
+    std::vector<HandoutExercise> out;
+    for (const auto& id : ids) {
+        const Exercise* e = findExercise(state.exercises(), id);
+        if (!e) {
+            error = "unknown exercise '" + id + "'";
+            return {};
+        }
+        HandoutExercise h;
+        h.name = e->patientName;
+        h.dosage = state.forHandout(*e).dosageText();  // as the physiotherapist set it
+        h.instructions = e->patientInstructions;
+        for (const auto& c : e->cautions) h.cautions.push_back(c.patient);
+        h.start = renderExercisePicture(state, renderer, *e, 0.0f, error);
+        h.end = renderExercisePicture(state, renderer, *e, e->endAt, error);
+        if (h.start.rgba.empty() || h.end.rgba.empty()) return {};
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+}  // namespace medius::app

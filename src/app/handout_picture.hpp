@@ -5,6 +5,7 @@
 
 #include "app/app_state.hpp"
 #include "core/image.hpp"
+#include "export/handout.hpp"
 #include "render/scene_renderer.hpp"
 
 namespace medius::app {
@@ -12,6 +13,16 @@ namespace medius::app {
 // Renders the picture for the current condition (portrait, 900 x 1100). Needs a current
 // OpenGL context. Returns an empty image and says why in `error` when it cannot.
 Image renderHandoutPicture(AppState& state, render::SceneRenderer& renderer, std::string& error);
+
+// One moment of an exercise for the handout's exercise page (800 x 600, on white): the bones,
+// a pale skin and the working muscles lit. Leaves the app's pose and playback as they were.
+Image renderExercisePicture(AppState& state, render::SceneRenderer& renderer, const Exercise& exercise, float phase,
+                            std::string& error);
+
+// The handout's exercise page entries for `ids` (patient wording, start and end pictures).
+// Unknown ids are reported in `error` and give an empty list.
+std::vector<HandoutExercise> handoutExercises(AppState& state, render::SceneRenderer& renderer,
+                                              const std::vector<std::string>& ids, std::string& error);
 
 // What the handout shows of each structure: only the skin, opaque, as the pain canvas.
 std::vector<StructureAppearance> handoutAppearances(const Scene& scene);

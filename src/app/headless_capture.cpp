@@ -181,7 +181,7 @@ int captureScreenshot(AppState& state, const std::string& path, int width, int h
 
 namespace medius::app {
 
-int exportHandout(AppState& state, const std::string& path) {
+int exportHandout(AppState& state, const std::string& path, const std::vector<std::string>& exercises) {
     const Condition* c = state.condition();
     if (!c) {
         std::fprintf(stderr, "medius: --handout needs --condition (see --list-conditions)\n");
@@ -199,11 +199,21 @@ int exportHandout(AppState& state, const std::string& path) {
         std::fprintf(stderr, "medius: cannot make the handout's picture: %s\n", error.c_str());
         return 1;
     }
-    if (const std::string problem = writeHandoutPdf(path, *c, state.content, picture); !problem.empty()) {
+    const std::vector<HandoutExercise> page = handoutExercises(state, renderer, exercises, error);
+    if (page.size() != exercises.size()) {
+        std::fprintf(stderr, "medius: --exercises: %s\n", error.c_str());
+        return 2;
+    }
+    HandoutMeasure measure;
+    if (const std::string problem = writeHandoutPdf(path, *c, state.content, picture, &measure, page);
+        !problem.empty()) {
         std::fprintf(stderr, "medius: cannot write %s: %s\n", path.c_str(), problem.c_str());
         return 1;
     }
-    std::printf("medius: wrote %s\n", path.c_str());
+    if (page.empty()) std::printf("medius: wrote %s\n", path.c_str());
+    else
+        std::printf("medius: wrote %s (%d pages, %d of them exercises)\n", path.c_str(), measure.pages,
+                    measure.exercisePages);
     return 0;
 }
 

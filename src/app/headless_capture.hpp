@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "app/app_state.hpp"
 #include "core/label_layout.hpp"
@@ -28,6 +29,7 @@ bool renderWindowOffscreen(AppState& state, render::SceneRenderer& renderer, int
 
 // Renders the handout picture offscreen and writes the patient handout PDF (one or two A4 pages).
 // Returns 0, or 1 after printing one line that says why it could not.
-int exportHandout(AppState& state, const std::string& path);
+// With `exercises`, an exercise page for them follows the condition's pages (issue 15).
+int exportHandout(AppState& state, const std::string& path, const std::vector<std::string>& exercises = {});
 
 }  // namespace medius::app

@@ -13,6 +13,7 @@
 #include "app/startup_trace.hpp"
 #include "app/window_app.hpp"
 #include "core/content_loader.hpp"
+#include "core/exercise.hpp"
 #include "core/readability.hpp"
 #include "core/settings.hpp"
 #include "core/tour.hpp"
@@ -66,10 +67,11 @@ int main(int argc, char** argv) {
                 if (d.level != Level::Info) std::fprintf(stderr, "%s\n", d.format().c_str());
             });
             const ContentLibrary library = loadContent(commandLine.checkContent, known, check);
-            std::printf("medius: %s: %zu conditions, %zu references, %zu red flags; %d errors, "
+            std::printf("medius: %s: %zu conditions, %zu references, %zu red flags, %zu exercises; %d errors, "
                         "%d warnings\n",
                         commandLine.checkContent.c_str(), library.conditions.size(),
                         library.references.size(), library.redFlags.size(),
+                        library.exercises ? library.exercises->size() : std::size_t{0},
                         check.count(Level::Error), check.count(Level::Warning));
             // Readability of what a patient reads (issue 16): the hardest texts with file and line,
             // and any patient text with a clinician-only term.
@@ -162,6 +164,7 @@ int main(int argc, char** argv) {
             TourNames names;
             for (const auto& s : state.scene.structures()) names.structures.push_back(s.id);
             for (const auto& c : state.content.conditions) names.conditions.push_back(c.id);
+            for (const auto& e : state.exercises()) names.exercises.push_back(e.id);
             const std::string content =
                 commandLine.contentDir.empty() ? app::defaultContentDir() : commandLine.contentDir;
             state.tours = loadTours({content + "/tours", userTourFolder()}, names, sink);
@@ -185,6 +188,20 @@ int main(int argc, char** argv) {
             state.applyTourStep(tour->steps[commandLine.tourStep - 1], sink, false);
         }
 
+        if (!commandLine.exercise.empty()) {
+            if (!findExercise(state.exercises(), commandLine.exercise)) {
+                std::string ids;
+                for (const auto& e : state.exercises()) ids += (ids.empty() ? "" : ", ") + e.id;
+                std::fprintf(stderr, "medius: --exercise: unknown exercise '%s' (one of: %s)\n",
+                             commandLine.exercise.c_str(), ids.c_str());
+                return 2;
+            }
+            state.startExercise(commandLine.exercise, sink, false);
+            state.scrubExercise(commandLine.exercisePhase, sink);
+            // A screenshot shows one still moment; the window plays on from it.
+            if (commandLine.screenshot) state.exerciseClock.setPaused(true);
+            state.resetCamera(false);
+        }
         if (commandLine.listStructures) {
             for (const auto& s : state.scene.structures())
                 std::printf("%-44s %s\n", s.id.c_str(), s.name.c_str());
@@ -197,7 +214,7 @@ int main(int argc, char** argv) {
                         std::max(0, files - 1), commandLine.exportDir.c_str());
             return sink.hasErrors() || files == 0 ? 1 : 0;
         }
-        if (!commandLine.handout.empty()) return app::exportHandout(state, commandLine.handout);
+        if (!commandLine.handout.empty()) return app::exportHandout(state, commandLine.handout, commandLine.handoutExercises);
         if (commandLine.screenshot)
             return app::captureScreenshot(state, *commandLine.screenshot, commandLine.width,
                                           commandLine.height, commandLine.withUi);

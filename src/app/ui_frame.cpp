@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ui/labels.hpp"
+#include "ui/exercise_panel.hpp"
 #include "ui/pose_panel.hpp"
 #include "ui/quiz_panel.hpp"
 #include "ui/sidebar.hpp"
@@ -197,6 +198,23 @@ void drawRightSidebar(const AppState& state, UiState& ui, ActionQueue& actions) 
                                    state.audience, actions);
         } else if (!selected) {
             ImGui::TextDisabled("Choose a condition on the left, or click a structure.");
+        }
+        // The programme, where the condition has one (issue 15); it opens while one plays.
+        if (const Condition* c = state.condition()) {
+            const auto programme = programmeFor(state.exercises(), c->id);
+            const std::optional<Exercise> handoutDosage =
+                state.exercise() ? std::optional<Exercise>(state.forHandout(*state.exercise())) : std::nullopt;
+            if (!programme.empty()) {
+                if (state.exercise()) ui.panels.exercises = true;
+                reveal = ui.panels.exercises && !was.exercises;
+                if (ui::sidebarSection(state.audience == Audience::Patient ? "Exercises" : "Exercise programme",
+                                       &ui.panels.exercises, &reveal))
+                    ui::drawExercisePanel({programme, state.exercise(), &state.exerciseClock, &state.rig,
+                                           &state.scene, state.audience, &state.handoutExercises,
+                                           handoutDosage ? &*handoutDosage : nullptr},
+                                          actions);
+                if (!ui.panels.exercises && state.exercise()) actions.push_back(StopExerciseAction{});
+            }
         }
         if (state.options.pose != "standing") ui.panels.pose = true;
         reveal = ui.panels.pose && !was.pose;

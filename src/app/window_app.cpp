@@ -107,7 +107,8 @@ std::string exportScreenshot(const AppState& state, render::SceneRenderer& rende
 }
 
 // File > Export patient handout: into ~/Documents (or the home folder).
-std::string saveHandoutFromWindow(AppState& state, render::SceneRenderer& renderer, DiagnosticSink& sink) {
+std::string saveHandoutFromWindow(AppState& state, render::SceneRenderer& renderer, DiagnosticSink& sink,
+                                  bool withExercises) {
     const Condition* c = state.condition();
     if (!c) return "choose a condition first: the handout explains one condition";
     std::string error;
@@ -117,8 +118,16 @@ std::string saveHandoutFromWindow(AppState& state, render::SceneRenderer& render
     std::string folder = home ? std::string(home) + "/Documents" : ".";
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) folder = home ? home : ".";
-    const std::string path = folder + "/medius-handout-" + c->id + ".pdf";
-    if (const std::string problem = writeHandoutPdf(path, *c, state.content, picture); !problem.empty()) {
+    const std::string path = folder + "/medius-handout-" + c->id + (withExercises ? "-exercises" : "") + ".pdf";
+    std::vector<HandoutExercise> exercises;
+    if (withExercises) {
+        const auto ids = state.exercisesForHandout();
+        if (ids.empty()) return "this condition has no exercise programme";
+        exercises = handoutExercises(state, renderer, ids, error);
+        if (exercises.empty()) return "handout failed: " + error;
+    }
+    if (const std::string problem = writeHandoutPdf(path, *c, state.content, picture, nullptr, exercises);
+        !problem.empty()) {
         sink.error(path, 0, problem);
         return "handout failed: " + problem;
     }
@@ -257,7 +266,9 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         //    on llvmpipe each redraw costs tens of milliseconds.
         const auto frameStart = std::chrono::steady_clock::now();
         double renderMs = 0.0;
-        if (settleFrames > 0 || state.transition.active() || replay) {
+        // A playing exercise animates: poll, do not wait.
+        const bool animating = state.exercise() && !state.exerciseClock.paused();
+        if (settleFrames > 0 || state.transition.active() || replay || animating) {
             glfwPollEvents();
             if (events.arrived) settleFrames = 3;  // input in the last settling frame settles too
         } else {
@@ -371,8 +382,8 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         sceneDirty |= cameraMoved;
         const bool vsyncBefore = state.options.vsync;
         for (const auto& action : actions) {
-            if (std::holds_alternative<ExportHandoutAction>(action)) {
-                ui.stats.message = saveHandoutFromWindow(state, renderer, sink);
+            if (const auto* handout = std::get_if<ExportHandoutAction>(&action)) {
+                ui.stats.message = saveHandoutFromWindow(state, renderer, sink, handout->withExercises);
                 sceneDirty = true;
                 continue;
             }
@@ -380,6 +391,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         }
         if (state.options.vsync != vsyncBefore) glfwSwapInterval(state.options.vsync ? 1 : 0);
         sceneDirty |= state.transition.advance(dt, state.camera) || state.transition.active();
+        // The exercise's loop runs on elapsed time; the model is re-posed at most 30 times a
+        // second (posing the whole model costs tens of ms on llvmpipe), its positions re-uploaded
+        // through the per-structure revisions.
+        sceneDirty |= state.advanceExercise(dt, 1.0 / 30.0, sink);
         state.history.observe(state.snapshot(), now);
 
         // 4. Render the 3D views only when something changed, each into its own target
@@ -414,7 +429,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                 }
             }
             state.aspect = viewRects.front().width / std::max(viewRects.front().height, 1.0f);
-            const bool interacting = cameraMoved || state.transition.active();
+            // A playing exercise draws like a moving camera: the cheap frame while it moves,
+            // the full one once paused.
+            const bool playing = state.exercise() && !state.exerciseClock.paused();
+            const bool interacting = cameraMoved || state.transition.active() || playing;
             bool draw = false, cheap = false;
             if (sceneDirty || resized) {
                 draw = true;
@@ -433,7 +451,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
                     renderer.render(state.scene, i == 0 ? state.view : state.compareView, state.camera,
                                     state.options, into,
                                     // The turntable turns slowly for an audience: full detail.
-                                    interacting && (movedByHand || state.transition.active())
+                                    interacting && (movedByHand || state.transition.active() || playing)
                                         ? render::RenderDetail::Interactive
                                         : render::RenderDetail::Full);
                     views[i].shown = &into;

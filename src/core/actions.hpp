@@ -104,8 +104,33 @@ struct SaveRecordedTourAction {
     std::string title;
 };
 
-// Writes the patient handout of the current condition (needs the renderer: the window does it).
-struct ExportHandoutAction {};
+// Writes the patient handout of the current condition (needs the renderer: the window does it);
+// with `withExercises`, an exercise page with the exercises picked for it follows (issue 15).
+struct ExportHandoutAction {
+    bool withExercises = false;
+};
+// Puts an exercise on the handout's exercise page, or takes it off.
+struct ToggleHandoutExerciseAction {
+    std::string id;
+};
+// The dosage the handout gives an exercise, as the physiotherapist sets it (reps 0: a hold).
+struct SetHandoutDosageAction {
+    std::string id;
+    int sets = 0, reps = 0;
+    float holdSeconds = 0.0f;
+};
+
+// Exercises (issue 15): play one on the model on a loop, pause it, move to a phase, stop.
+struct PlayExerciseAction {
+    std::string id;
+};
+struct PauseExerciseAction {
+    bool paused = true;
+};
+struct ScrubExerciseAction {
+    float phase = 0.0f;
+};
+struct StopExerciseAction {};
 
 struct AddStrokeAction {
     std::vector<glm::vec2> points;  // view coordinates 0..1
@@ -125,7 +150,9 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             StopQuizAction, TogglePinnedLabelAction, StartTourAction,
                             TourStepAction, StopTourAction, RecordTourStepAction,
                             SaveRecordedTourAction, ExportHandoutAction, AddStrokeAction,
-                            AddNoteAction, ClearAnnotationsAction, HoverAction>;
+                            AddNoteAction, ClearAnnotationsAction, HoverAction,
+                            PlayExerciseAction, PauseExerciseAction, ScrubExerciseAction, StopExerciseAction,
+                            ToggleHandoutExerciseAction, SetHandoutDosageAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -4,6 +4,7 @@
 // Plain data; content/conditions/SCHEMA.md documents the file format.
 #include <glm/glm.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -172,11 +173,15 @@ struct PatientText {
     bool redFlagSign = false;  // a red-flag sentence: graded even when it is one sentence
 };
 
+struct Exercise;  // core/exercise.hpp
+
 struct ContentLibrary {
     std::vector<Condition> conditions;  // sorted by group, then name
     std::vector<Reference> references;
     std::vector<RedFlag> redFlags;
     std::vector<PatientText> patientTexts;  // every patient-facing field, with file and line
+    // content/exercises (issue 15), sorted by stage. Held by pointer to keep this header light.
+    std::shared_ptr<const std::vector<Exercise>> exercises;
 
     const Condition* findCondition(const std::string& id) const;
     const Reference* findReference(const std::string& key) const;

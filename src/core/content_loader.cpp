@@ -1,5 +1,7 @@
 #include "core/content_loader.hpp"
 
+#include "core/exercise.hpp"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -463,6 +465,12 @@ ContentLibrary loadContent(const std::string& contentDir, const KnownNames& know
                      [](const Condition& a, const Condition& b) {
                          return a.group != b.group ? a.group < b.group : a.name < b.name;
                      });
+    // The exercises (issue 15) may name the conditions just loaded and the known structures.
+    ExerciseNames names;
+    names.structures = known.structures;
+    for (const auto& c : library.conditions) names.conditions.insert(c.id);
+    library.exercises = std::make_shared<const std::vector<Exercise>>(
+        loadExercises((fs::path(contentDir) / "exercises").string(), names, sink, library.patientTexts));
     return library;
 }
 

@@ -50,9 +50,52 @@ glm::mat4 femurMotion(const HipPose& pose, const glm::vec3& headCentre) {
 
 glm::mat4 pelvisMotion(const HipPose& pose, const glm::vec3& headCentre) {
     // About the anteroposterior axis through the right hip: the left side (negative Z) goes down.
+    // A forward tilt turns it about the axis through both hips (Z): the front goes down.
     glm::mat4 m = glm::translate(glm::mat4(1.0f), headCentre);
     m = glm::rotate(m, glm::radians(pose.pelvisDrop), glm::vec3(-1, 0, 0));
+    m = glm::rotate(m, glm::radians(pose.pelvicTilt), glm::vec3(0, 0, -1));
     return glm::translate(m, -headCentre);
+}
+
+namespace {
+// The left hip in the pelvis's own frame, about its head centre: the mirror of femurMotion
+// (the left knee goes to +Z, toward the midline, in adduction; internal rotation about +Y).
+glm::mat4 leftHipTurn(const HipPose& pose, const glm::vec3& centre) {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), centre);
+    m = glm::rotate(m, glm::radians(pose.leftFlexion), glm::vec3(0, 0, 1));
+    m = glm::rotate(m, glm::radians(pose.leftAdduction), glm::vec3(-1, 0, 0));
+    m = glm::rotate(m, glm::radians(pose.leftRotation), glm::vec3(0, 1, 0));
+    return glm::translate(m, -centre);
+}
+}  // namespace
+
+glm::mat4 bodyMotion(const HipPose& pose, const glm::vec3& headCentre) {
+    // About the point midway between the hips (on the midline at the right hip's height).
+    const glm::vec3 centre(headCentre.x, headCentre.y, 0.0f);
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), centre);
+    if (pose.body == BodyOrientation::Supine)
+        m = glm::rotate(m, glm::radians(90.0f), glm::vec3(0, 0, 1));  // the front faces up
+    else if (pose.body == BodyOrientation::SideLying)
+        m = glm::rotate(m, glm::radians(-90.0f), glm::vec3(1, 0, 0));  // the right side faces up
+    m = glm::rotate(m, glm::radians(pose.bodyPitch), glm::vec3(0, 0, 1));
+    return glm::translate(m, -centre);
+}
+
+HipPose mixPoses(const HipPose& a, const HipPose& b, float t) {
+    const auto mix = [t](float x, float y) { return x + (y - x) * t; };
+    HipPose p = a;
+    p.adduction = mix(a.adduction, b.adduction);
+    p.flexion = mix(a.flexion, b.flexion);
+    p.rotation = mix(a.rotation, b.rotation);
+    p.pelvisDrop = mix(a.pelvisDrop, b.pelvisDrop);
+    p.leftAdduction = mix(a.leftAdduction, b.leftAdduction);
+    p.leftFlexion = mix(a.leftFlexion, b.leftFlexion);
+    p.leftRotation = mix(a.leftRotation, b.leftRotation);
+    p.kneeFlexion = mix(a.kneeFlexion, b.kneeFlexion);
+    p.leftKneeFlexion = mix(a.leftKneeFlexion, b.leftKneeFlexion);
+    p.pelvicTilt = mix(a.pelvicTilt, b.pelvicTilt);
+    p.bodyPitch = mix(a.bodyPitch, b.bodyPitch);
+    return p;
 }
 
 StanceLever stanceLever(const PoseRig& rig, const HipPose& pose) {
@@ -181,13 +224,16 @@ struct PoseBones {
     // the model (the skin does go to the feet): a line of points down each leg stands in.
     BoneDistance femur, fixed;
     glm::vec3 knee{0.0f};  // the middle of the right femur's condyles
+    // The same for the left leg: the left femur and its leg move, the rest stays.
+    BoneDistance leftFemur, leftFixed;
+    glm::vec3 leftKnee{0.0f};
     // How far down the femur's axis a point lies (0 at the head centre, 1 at the knee).
     float along(const glm::vec3& p, const glm::vec3& head) const {
         const glm::vec3 axis = knee - head;
         return glm::dot(p - head, axis) / glm::dot(axis, axis);
     }
     // The weights of the rest scene's vertices, by structure id (worked out once).
-    std::unordered_map<std::string, std::vector<float>> weights;
+    std::unordered_map<std::string, std::vector<float>> weights, leftWeights;
 };
 
 PoseRig makePoseRig(const Scene& rest, bool withWeights) {
@@ -245,6 +291,19 @@ PoseRig makePoseRig(const Scene& rest, bool withWeights) {
             if (p.y > rig.headCentre.y + 60.0f && p.z > crest.z) crest = p;
         rig.crestLateral = crest;
     }
+    // The left head centre the same way (its medial side is +Z); the mirror when there is none.
+    rig.leftHeadCentre = glm::vec3(rig.headCentre.x, rig.headCentre.y, -rig.headCentre.z);
+    if (const Structure* left = rest.find("femur_l")) {
+        const Bounds lb = left->mesh.bounds();
+        glm::vec3 lsum(0.0f);
+        int ln = 0;
+        for (const auto& p : left->mesh.positions)
+            if (p.y > lb.max.y - 45.0f && p.z > lb.centre().z) {
+                lsum += p;
+                ++ln;
+            }
+        if (ln) rig.leftHeadCentre = lsum / static_cast<float>(ln);
+    }
     if (!withWeights) {
         rig.valid = true;  // enough for the compression measure, the lever and the panel
         return rig;
@@ -277,20 +336,46 @@ PoseRig makePoseRig(const Scene& rest, bool withWeights) {
         for (int i = 1; i <= steps; ++i) into.push_back(glm::mix(knee, foot, static_cast<float>(i) / steps));
     };
     bones->knee = lowestCentroid(femur->mesh, 25.0f, false);
+    // The left leg's roles are the mirror: the left femur and its leg move, and the pelvis, the
+    // spine and the right femur and leg stay.
+    const Structure* leftFemur = rest.find("femur_l");
+    std::vector<glm::vec3> leftMoving, leftFixed;
+    for (const auto& s : rest.structures())
+        if (s.layer == Layer::Bone && s.id != "femur_l")
+            leftFixed.insert(leftFixed.end(), s.mesh.positions.begin(), s.mesh.positions.end());
+    if (leftFemur) {
+        leftMoving = leftFemur->mesh.positions;
+        bones->leftKnee = lowestCentroid(leftFemur->mesh, 25.0f, false);
+    }
     legLine(femur, moving);
-    legLine(rest.find("femur_l"), fixed);
+    legLine(femur, leftFixed);
+    legLine(leftFemur, fixed);
+    legLine(leftFemur, leftMoving);
     bones->femur.build(moving, 4.0f);
     bones->fixed.build(fixed, 4.0f);
+    bones->leftFemur.build(leftMoving, 4.0f);
+    bones->leftFixed.build(leftFixed, 4.0f);
     rig.bones = bones;
     rig.valid = true;
-    // The weights of every vertex that may follow the femur, once: posing then only turns.
+    // The weights of every vertex that may follow a femur, once: posing then only turns.
     for (const auto& s : rest.structures()) {
-        if (s.side == Side::Left || s.layer == Layer::Bone) continue;
-        std::vector<float> w(s.mesh.positions.size());
-        for (std::size_t i = 0; i < w.size(); ++i) w[i] = femurWeight(rig, s.mesh.positions[i], s);
-        bones->weights.emplace(s.id, std::move(w));
+        if (s.layer == Layer::Bone) continue;
+        if (s.side != Side::Left) {
+            std::vector<float> w(s.mesh.positions.size());
+            for (std::size_t i = 0; i < w.size(); ++i) w[i] = femurWeight(rig, s.mesh.positions[i], s);
+            bones->weights.emplace(s.id, std::move(w));
+        }
+        if (s.side != Side::Right && leftFemur) {
+            std::vector<float> w(s.mesh.positions.size());
+            for (std::size_t i = 0; i < w.size(); ++i) w[i] = leftFemurWeight(rig, s.mesh.positions[i], s);
+            bones->leftWeights.emplace(s.id, std::move(w));
+        }
     }
     return rig;
+}
+
+namespace {
+void poseRightHip(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene& posed);
 }
 
 float femurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s) {
@@ -315,7 +400,125 @@ float femurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s) {
     return a / (a + b);
 }
 
+float leftFemurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s) {
+    if (s.side == Side::Right) return 0.0f;
+    if (s.layer == Layer::Bone) return s.id == "femur_l" ? 1.0f : 0.0f;
+    if (s.layer == Layer::Tendon && s.id != "iliotibial_band_l") return 1.0f;
+    if (s.layer == Layer::Bursa) return 1.0f;
+    if (s.id == "femoral_head_cartilage_l") return 1.0f;
+    if (s.id == "acetabular_cartilage_l") return 0.0f;
+    if (!rig.bones) return 0.0f;
+    constexpr float kLimit = 400.0f, kAttached = 4.0f;
+    const float toFemur = std::max(rig.bones->leftFemur.distance(p, kLimit) - kAttached, 0.0f);
+    const float toFixed = std::max(rig.bones->leftFixed.distance(p, kLimit) - kAttached, 0.0f);
+    if (toFemur + toFixed <= 0.0f) return 0.5f;
+    const float a = toFixed * toFixed, b = toFemur * toFemur;
+    return a / (a + b);
+}
+
+namespace {
+// How much of a knee's bend a point takes: none above the knee, all of it below, blended over
+// the joint; only what goes with the femur (the leg's own tissue and skin) bends with it.
+float kneeWeight(float along, float femurShare) {
+    return smooth01((along - 0.94f) / 0.12f) * smooth01((femurShare - 0.5f) / 0.3f);
+}
+// The knee's flexion axis: lateral (Z), through the condyles a little above their lowest point.
+glm::quat kneeTurn(float degrees) { return glm::angleAxis(glm::radians(-degrees), glm::vec3(0, 0, 1)); }
+}  // namespace
+
 void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene& posed) {
+    // The upright posture presets keep their exact path (and the bytes they produced before).
+    const bool extended = pose.leftAdduction != 0.0f || pose.leftFlexion != 0.0f || pose.leftRotation != 0.0f ||
+                          pose.kneeFlexion != 0.0f || pose.leftKneeFlexion != 0.0f || pose.pelvicTilt != 0.0f ||
+                          pose.body != BodyOrientation::Upright || pose.bodyPitch != 0.0f;
+    if (!extended || !rig.bones) {
+        poseRightHip(rest, rig, pose, posed);
+        return;
+    }
+    const glm::quat femurTurn = glm::quat_cast(glm::mat3(femurMotion(pose, rig.headCentre)));
+    const glm::quat pelvisTurn = glm::quat_cast(glm::mat3(pelvisMotion(pose, rig.headCentre)));
+    const glm::mat4 pelvis = pelvisMotion(pose, rig.headCentre);
+    const glm::quat leftTurn = glm::quat_cast(glm::mat3(leftHipTurn(pose, rig.leftHeadCentre)));
+    const glm::mat4 body = bodyMotion(pose, rig.headCentre);
+    const glm::quat bodyTurn = glm::quat_cast(glm::mat3(body));
+    const glm::vec3 centre = rig.headCentre, leftCentre = rig.leftHeadCentre;
+    const PoseBones& bones = *rig.bones;
+    // The knee axes sit 20 mm above the condyles' lowest points (near the centre of their curve).
+    const glm::vec3 kneeR = bones.knee + glm::vec3(0, 20, 0), kneeL = bones.leftKnee + glm::vec3(0, 20, 0);
+    HipPose leftPose = pose;  // the left's skin weighting reads its flexion as `flexion`
+    leftPose.flexion = pose.leftFlexion;
+    const auto leftAlong = [&](const glm::vec3& p) {
+        const glm::vec3 axis = bones.leftKnee - leftCentre;
+        return glm::dot(p - leftCentre, axis) / glm::dot(axis, axis);
+    };
+    // One point: the knee's bend, then the hip (right or left, whichever femur it follows
+    // more), then the whole body. Returns the turn it took (for normals and fibres).
+    const auto place = [&](glm::vec3 p, float wr, float wl, bool bone, bool skin, glm::quat& q) {
+        const float alongR = bones.along(p, centre), alongL = leftAlong(p);
+        if (skin) {
+            wr = skinWeight(wr, alongR, pose);
+            wl = skinWeight(wl, alongL, leftPose);
+        }
+        glm::quat knee(1, 0, 0, 0);
+        // Most points are wholly the femur's or the pelvis's: no turn to blend for them.
+        const auto blend = [](const glm::quat& a, const glm::quat& b, float w) {
+            return w <= 0.0f ? a : w >= 1.0f ? b : glm::slerp(a, b, w);
+        };
+        if (wr >= wl) {
+            if (!bone && pose.kneeFlexion != 0.0f) {
+                if (const float k = kneeWeight(alongR, wr); k > 0.0f) {
+                    knee = kneeTurn(pose.kneeFlexion * k);
+                    p = kneeR + knee * (p - kneeR);
+                }
+            }
+            const glm::quat hip = blend(pelvisTurn, femurTurn, wr);
+            p = centre + hip * (p - centre);
+            q = hip * knee;
+        } else {
+            if (!bone && pose.leftKneeFlexion != 0.0f) {
+                if (const float k = kneeWeight(alongL, wl); k > 0.0f) {
+                    knee = kneeTurn(pose.leftKneeFlexion * k);
+                    p = kneeL + knee * (p - kneeL);
+                }
+            }
+            const glm::quat hip = blend(glm::quat(1, 0, 0, 0), leftTurn, wl);
+            p = glm::vec3(pelvis * glm::vec4(leftCentre + hip * (p - leftCentre), 1.0f));
+            q = pelvisTurn * hip * knee;
+        }
+        q = bodyTurn * q;
+        return glm::vec3(body * glm::vec4(p, 1.0f));
+    };
+    const auto cachedOf = [&](const std::unordered_map<std::string, std::vector<float>>& map, const Structure& s) {
+        const auto it = map.find(s.id);
+        return it != map.end() && it->second.size() == s.mesh.positions.size() ? &it->second : nullptr;
+    };
+    for (const auto& s : rest.structures()) {
+        Structure out = s;
+        const std::vector<float>* right = cachedOf(bones.weights, s);
+        const std::vector<float>* left = cachedOf(bones.leftWeights, s);
+        const bool bone = s.layer == Layer::Bone, skin = s.layer == Layer::Skin;
+        for (std::size_t i = 0; i < out.mesh.positions.size(); ++i) {
+            const glm::vec3 p = s.mesh.positions[i];
+            const float wr = right ? (*right)[i] : femurWeight(rig, p, s);
+            const float wl = left ? (*left)[i] : leftFemurWeight(rig, p, s);
+            glm::quat q;
+            out.mesh.positions[i] = place(p, wr, wl, bone, skin, q);
+            if (i < out.mesh.normals.size()) out.mesh.normals[i] = glm::normalize(q * s.mesh.normals[i]);
+            if (i < out.mesh.fibres.size()) out.mesh.fibres[i] = q * s.mesh.fibres[i];
+        }
+        posed.add(std::move(out));
+    }
+    for (const auto& [name, at] : rest.landmarks()) {
+        Structure probe;  // landmarks on the skin follow the skin's weights
+        probe.layer = Layer::Skin;
+        glm::quat q;
+        posed.setLandmark(name, place(at, femurWeight(rig, at, probe), leftFemurWeight(rig, at, probe), false, true, q));
+    }
+}
+
+namespace {
+// The right hip and the pelvic drop alone: what the posture presets use.
+void poseRightHip(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene& posed) {
     // Both motions are turns about the head centre (the pelvis tilts about an axis through it),
     // so a vertex between the two turns part of the way: the rotations are blended (slerp), not
     // the positions, and each vertex keeps its distance from the joint.
@@ -357,6 +560,7 @@ void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene
         posed.setLandmark(name, centre + turn(w) * (at - centre));
     }
 }
+}  // namespace
 
 Compression measureCompression(const PoseRig& rig, const HipPose& pose) {
     Compression result;

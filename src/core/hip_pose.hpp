@@ -18,6 +18,8 @@
 
 namespace medius {
 
+enum class BodyOrientation { Upright, Supine, SideLying };
+
 struct HipPose {
     float adduction = 0.0f;  // degrees; negative is abduction
     float flexion = 0.0f;    // degrees; negative is extension
@@ -25,8 +27,23 @@ struct HipPose {
     // Standing on the right leg: how far the pelvis tilts down on the left, the lifted side
     // (a positive Trendelenburg sign when the abductors are weak).
     float pelvisDrop = 0.0f;
+    // The rest of the body an exercise needs (issue 15), all zero in the posture presets.
+    float leftAdduction = 0.0f;  // the left hip, same senses as the right (negative abducts)
+    float leftFlexion = 0.0f;
+    float leftRotation = 0.0f;
+    float kneeFlexion = 0.0f;      // right knee, degrees: the leg below the knee swings back
+    float leftKneeFlexion = 0.0f;  // left knee
+    float pelvicTilt = 0.0f;       // degrees; positive tilts the pelvis forward (about the hips' axis)
+    // The whole body as one rigid piece: lying on the back, on the left side (the right hip
+    // up), and a pitch about the hips' axis (a bridge lifts the pelvis off the floor).
+    BodyOrientation body = BodyOrientation::Upright;
+    float bodyPitch = 0.0f;  // degrees
     bool operator==(const HipPose&) const = default;
 };
+// The pose's fields blended: a + (b - a) * t, the body orientation taken from `a`.
+HipPose mixPoses(const HipPose& a, const HipPose& b, float t);
+// The rigid placement of the whole posed body (pelvic frame to the shown frame).
+glm::mat4 bodyMotion(const HipPose& pose, const glm::vec3& headCentre);
 
 struct PosePreset {
     const char* name;   // command-line name, e.g. "crossed-legs"
@@ -61,6 +78,7 @@ struct PoseRig {
     // Distances to the right femur and to what stays with the pelvis (the pelvic bones, the
     // spine, the left femur), and the per-vertex weights of the rest scene worked out from them.
     std::shared_ptr<const PoseBones> bones;
+    glm::vec3 leftHeadCentre{0.0f};  // the left femur's head centre (the left hip turns about it)
     bool valid = false;
 };
 // Reads the rig off the right femur, iliotibial band and lateral insertion of a scene.
@@ -74,8 +92,11 @@ PoseRig makePoseRig(const Scene& rest, bool withWeights = true);
 // `layer` matters: bone moves rigidly (femur 1, others 0); the insertions and bursae on the
 // trochanter, and the femoral head cartilage, follow the femur fully.
 float femurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s);
+// The same for the left femur (mirror roles: the right femur stays with the pelvis).
+float leftFemurWeight(const PoseRig& rig, const glm::vec3& p, const Structure& s);
 
-// Writes the posed scene: same structures, right-side soft tissue and skin deformed.
+// Writes the posed scene: same structures, soft tissue and skin of both legs deformed, the
+// legs below the knees bent, and the whole body placed by `pose.body` and `bodyPitch`.
 void poseScene(const Scene& rest, const PoseRig& rig, const HipPose& pose, Scene& posed);
 
 // Millimetres by which the straight band would pass medial to the tendon surface

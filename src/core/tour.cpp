@@ -79,11 +79,19 @@ std::optional<Tour> parseTour(const std::string& text, const std::string& path, 
             if (!setViewOption(probe, "pose", pose, error)) r.error(r.lineOf("pose"), "pose: " + error);
             step.pose = pose;
         }
+        step.exercise = r.text("exercise", false);
+        if (!step.exercise.empty() && !names.exercises.empty() && !contains(names.exercises, step.exercise))
+            r.error(r.lineOf("exercise"), "unknown exercise '" + step.exercise + "'");
+        if (const auto phase = r.number("exercise_phase", false, 0.0, 1.0)) {
+            step.exercisePhase = static_cast<float>(*phase);
+            if (step.exercise.empty()) r.error(r.lineOf("exercise_phase"), "'exercise_phase' needs 'exercise'");
+        }
         if (!step.audience.empty() && step.audience != "patient" && step.audience != "clinician")
             r.error(r.lineOf("audience"), "audience '" + step.audience + "' is not clinician or patient");
         if (!readAnnotations(*t, path, sink, step.annotations)) r.error(line, "bad annotations");
         r.warnUnknownKeys({"caption", "condition", "view", "camera", "layers", "labels", "section",
-                           "section_offset", "xray", "audience", "strokes", "notes", "hide", "pose"});
+                           "section_offset", "xray", "audience", "strokes", "notes", "hide", "pose",
+                           "exercise", "exercise_phase"});
         if (r.failed()) top.error(line, "step left out");
         else tour.steps.push_back(std::move(step));
     }
@@ -123,6 +131,8 @@ std::string serializeTour(const Tour& tour) {
         }
         if (s.xray) t.insert("xray", true);
         if (s.pose != "standing") t.insert("pose", s.pose);
+        if (!s.exercise.empty()) t.insert("exercise", s.exercise);
+        if (s.exercisePhase) t.insert("exercise_phase", *s.exercisePhase);
         if (!s.audience.empty()) t.insert("audience", s.audience);
         writeAnnotations(t, s.annotations);
         steps.push_back(std::move(t));

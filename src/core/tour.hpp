@@ -27,6 +27,8 @@ struct TourStep {
     bool xray = false;
     std::string audience;                   // "patient" or "clinician"; unchanged when empty
     std::string pose = "standing";          // a posture preset (see --help)
+    std::string exercise;                   // an exercise played on a loop (issue 15); empty: none
+    std::optional<float> exercisePhase;     // held still at this phase instead of playing
     Annotations annotations;                // strokes and notes shown with the step
 };
 
@@ -39,7 +41,7 @@ struct Tour {
 
 // Structure ids and condition ids steps may name; empty sets are not checked.
 struct TourNames {
-    std::vector<std::string> structures, conditions;
+    std::vector<std::string> structures, conditions, exercises;
 };
 
 std::optional<Tour> parseTour(const std::string& text, const std::string& path, const TourNames& names,

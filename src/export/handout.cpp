@@ -61,9 +61,15 @@ struct BoxOp {
     Colour colour;
     bool striped;
 };
+struct PictureOp {
+    int page;
+    double x, y, width, height;
+    const Image* image;
+};
 struct Layout {
     std::vector<TextOp> texts;
     std::vector<BoxOp> boxes;
+    std::vector<PictureOp> pictures;  // beyond the condition's own (the exercise pictures)
     int pages = 1;
     double bodySize = 0.0;
     double pictureX = 0.0, pictureY = 0.0, pictureWidth = 0.0, pictureHeight = 0.0;  // page 1
@@ -479,8 +485,108 @@ Layout bestLayout(cairo_t* cr, const Condition& c, const ContentLibrary& content
     return *fits;
 }
 
+// The exercise page(s), after the condition's pages: a heading, then each exercise as a block
+// (its name and dosage over the start and end pictures, the instructions and cautions beside
+// them). A block that does not fit what is left of a page starts the next one whole.
+constexpr double kExerciseBody = 10.0, kExercisePicture = 135.0, kExerciseGap = 8.0;
+
+void layoutExercises(cairo_t* cr, Layout& out, const std::vector<HandoutExercise>& exercises,
+                     const std::string& title) {
+    if (exercises.empty()) return;
+    const Sizes s{kExerciseBody};
+    const double width = kPageWidth - 2 * kMargin;
+    const double pictureHeight = kExercisePicture * 0.75;
+    const double textX = kMargin + 2 * kExercisePicture + kExerciseGap + kGutter;
+    const double textWidth = kPageWidth - kMargin - textX;
+    int page = out.pages;
+    out.pages = page + 1;
+    double y = kMargin - 4.0;
+    {
+        Flow head(cr, out, {{page, kMargin, y, width, flowBottom()}}, title);
+        head.paragraph("Your exercises", s.title());
+        head.paragraph("Do them as your physiotherapist showed you. The coloured muscles are the ones that work. "
+                       "Start: where you begin. End: where the move takes you.",
+                       s.small());
+        y = head.y() + s.body;
+    }
+    const auto textRuns = [&](const HandoutExercise& e) {
+        std::vector<std::vector<Run>> paragraphs;
+        paragraphs.push_back({{withoutCitations(e.instructions), s.text()}});
+        for (const auto& c : e.cautions) paragraphs.push_back({{c, s.text()}});
+        return paragraphs;
+    };
+    for (const auto& e : exercises) {
+        // Measure the block at its widths first.
+        Layout scratch;
+        Flow probe(cr, scratch, {{0, textX, 0, textWidth, 1e9}}, "");
+        const std::vector<Run> name = {{e.name, s.heading()}, {"  " + e.dosage, {s.body * 1.1, true, kEvidence}, true}};
+        double textHeight = 0.0;
+        for (const auto& p : textRuns(e)) textHeight += probe.heightOf(p, kIndent) + s.body * 0.3;
+        Flow nameProbe(cr, scratch, {{0, kMargin, 0, width, 1e9}}, "");
+        const double nameHeight = nameProbe.heightOf(name) + s.body * 0.4;
+        const double captionHeight = s.small().size * kLineSpacing + 4.0;
+        const double block = nameHeight + std::max(pictureHeight + captionHeight, textHeight) + s.body * 1.2;
+        if (y + block > flowBottom() && y > kMargin + 60.0) {
+            page = out.pages;
+            out.pages = page + 1;
+            y = kMargin;
+        }
+        Flow nameFlow(cr, out, {{page, kMargin, y, width, flowBottom()}}, title);
+        nameFlow.paragraph(name);
+        const double top = nameFlow.y() + s.body * 0.5;
+        out.pictures.push_back({page, kMargin, top, kExercisePicture, pictureHeight, &e.start});
+        out.pictures.push_back(
+            {page, kMargin + kExercisePicture + kExerciseGap, top, kExercisePicture, pictureHeight, &e.end});
+        const double captionY = top + pictureHeight + s.small().size + 2.0;
+        out.texts.push_back({page, kMargin, captionY, "Start", s.small()});
+        out.texts.push_back({page, kMargin + kExercisePicture + kExerciseGap, captionY, "End", s.small()});
+        // The text beside the pictures; a very long text flows on (to a page under the title).
+        Flow text(cr, out, {{page, textX, top - 2.0, textWidth, flowBottom()}}, title);
+        bool first = true;
+        for (const auto& p : textRuns(e)) {
+            text.paragraph(p, first ? 0.0 : kIndent, first ? nullptr : "\xE2\x80\xA2");
+            text.space(s.body * 0.3);
+            first = false;
+        }
+        const int lastPage = out.pages - 1;
+        if (lastPage != page) {  // flowed on: carry on below it there
+            page = lastPage;
+            y = text.y() + s.body * 1.2;
+        } else {
+            y = std::max(captionY, text.y()) + s.body * 1.2;
+        }
+    }
+}
+
 void setColour(cairo_t* cr, const Colour& c) {
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+void drawImage(cairo_t* cr, const Image& view, double x, double y, double width, double height) {
+    if (view.width <= 0 || view.height <= 0) return;
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, view.width, view.height);
+    cairo_surface_flush(img);
+    unsigned char* data = cairo_image_surface_get_data(img);
+    const int stride = cairo_image_surface_get_stride(img);
+    for (int yy = 0; yy < view.height; ++yy)
+        for (int xx = 0; xx < view.width; ++xx) {
+            const auto* p = view.pixel(xx, yy);
+            auto* px = reinterpret_cast<std::uint32_t*>(data + yy * stride) + xx;
+            *px = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
+        }
+    cairo_surface_mark_dirty(img);
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, width / view.width, height / view.height);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(img);
+    // A thin frame: the white picture on white paper still reads as a picture.
+    cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
+    cairo_set_line_width(cr, 0.5);
+    cairo_rectangle(cr, x, y, width, height);
+    cairo_stroke(cr);
 }
 
 void drawPicture(cairo_t* cr, const Layout& layout, const Image& view) {
@@ -546,6 +652,8 @@ void drawFooter(cairo_t* cr, const Condition& c, int page, int pages) {
 void drawPages(cairo_t* cr, const Layout& layout, const Condition& c, const Image& view) {
     for (int page = 0; page < layout.pages; ++page) {
         if (page == 0) drawPicture(cr, layout, view);
+        for (const auto& p : layout.pictures)
+            if (p.page == page) drawImage(cr, *p.image, p.x, p.y, p.width, p.height);
         for (const auto& b : layout.boxes)
             if (b.page == page) drawBox(cr, b);
         for (const auto& t : layout.texts) {
@@ -575,7 +683,7 @@ std::string withoutCitations(const std::string& text) {
 
 std::string writeHandoutPdf(const std::string& path, const Condition& c,
                             const ContentLibrary& content, const Image& view,
-                            HandoutMeasure* measure) {
+                            HandoutMeasure* measure, const std::vector<HandoutExercise>& exercises) {
     std::string bytes;
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(appendBytes, &bytes, kPageWidth, kPageHeight);
@@ -583,10 +691,13 @@ std::string writeHandoutPdf(const std::string& path, const Condition& c,
                                    (c.name + ": patient information").c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Medius");
     cairo_t* cr = cairo_create(surface);
-    const Layout layout = bestLayout(cr, c, content, view);
+    Layout layout = bestLayout(cr, c, content, view);
+    const int conditionPages = layout.pages;
+    layoutExercises(cr, layout, exercises, "Your exercises (continued)");
     drawPages(cr, layout, c, view);
     if (measure) {
-        *measure = {layout.pages, layout.bodySize, std::min(layout.smallestSize(), kFooterSize), {}};
+        *measure = {layout.pages, layout.pages - conditionPages, layout.bodySize,
+                    std::min(layout.smallestSize(), kFooterSize), {}};
         for (const auto& t : layout.texts) measure->text += t.text + "\n";
     }
     cairo_destroy(cr);

@@ -1,4 +1,6 @@
 #include "ui/condition_panels.hpp"
+
+#include "core/exercise.hpp"
 #include "ui/panels.hpp"
 #include "ui/sidebar.hpp"
 
@@ -286,7 +288,17 @@ void reliefTab(const ContentLibrary& content, const Condition& c, Audience audie
                                                 : "The best-supported first.")
                                 : "First line first, then by certainty of evidence (GRADE-style, "
                                   "Medius's own reading of the fact sheet).");
-    for (const ReliefOption* r : offered) reliefOption(content, *r, audience);
+    for (const ReliefOption* r : offered) {
+        reliefOption(content, *r, audience);
+        // Where exercise is the first step, its programme is one click away (issue 15): the
+        // first-stage exercise plays on the model and the programme opens beside it.
+        if (r == offered.front() && r->firstLine && content.exercises) {
+            const auto programme = programmeFor(*content.exercises, c.id);
+            if (!programme.empty() &&
+                ImGui::Button(patient ? "Show the exercises on the model" : "Show the exercise programme"))
+                actions.push_back(PlayExerciseAction{programme.front()->id});
+        }
+    }
     const auto untreated = withoutTreatment(c);
     if (!untreated.empty()) {
         ImGui::Separator();

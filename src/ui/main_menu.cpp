@@ -9,6 +9,7 @@ float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, ActionQu
     const float height = ImGui::GetWindowHeight();
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Export patient handout (PDF)")) actions.push_back(ExportHandoutAction{});
+        if (ImGui::MenuItem("Handout with exercises (PDF)")) actions.push_back(ExportHandoutAction{true});
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.push_back(QuitAction{});
         ImGui::EndMenu();
     }

@@ -31,6 +31,7 @@ struct PanelVisibility {
     bool quiz = false;
     bool tours = false;
     bool pose = false;
+    bool exercises = false;
     // Floating, closed by Esc.
     bool help = false;
     bool about = false;
