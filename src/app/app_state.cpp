@@ -299,6 +299,7 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 return true;
             },
             [&](const ExportHandoutAction&) { return false; },  // done by the window, which renders
+            [&](const ToggleShareAction&) { return false; },    // done by the window, which owns the server
             [&](const AddStrokeAction& a) {
                 if (a.points.size() >= 2) state.annotations.strokes.push_back(a.points);
                 return false;  // drawn by the UI over the image

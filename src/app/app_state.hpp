@@ -29,6 +29,7 @@ struct AppState {
     CameraTransition transition;
     float aspect = 1.6f;
     bool quitRequested = false;
+    std::string shareUrl;  // while sharing with the room: the address students open (the report says it)
 
     ContentLibrary content;
     std::string conditionId;  // empty: plain anatomy

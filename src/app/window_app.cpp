@@ -15,6 +15,7 @@
 
 #include "app/camera_input.hpp"
 #include "app/input_replay.hpp"
+#include "app/share_session.hpp"
 #include "app/startup_trace.hpp"
 #include "app/handout_picture.hpp"
 #include "app/headless_capture.hpp"
@@ -245,6 +246,24 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         state.applyTourStep(state.tourPlayback->tour.steps[state.tourPlayback->index], sink, false);
     else
         state.resetCamera(false);
+    // Share with the room: the server lives as long as the window (stopped when it closes).
+    ShareSession sharing;
+    int sharePort = commandLine.sharePort > 0 ? commandLine.sharePort : kDefaultSharePort;
+    const auto toggleSharing = [&] {
+        if (sharing.on()) {
+            sharing.stop();
+            ui.stats.message = "stopped sharing";
+            return;
+        }
+        std::string error;
+        if (sharing.start(sharePort, commandLine.shareCode, error))
+            ui.stats.message = "sharing with the room";
+        else {
+            sink.error("", 0, "cannot share: " + error);
+            ui.stats.message = "cannot share: " + error;
+        }
+    };
+    if (commandLine.sharePort > 0) toggleSharing();
     WindowedPlacement windowed;
     bool sceneDirty = true;
     int settleFrames = 3;  // ImGui needs a few frames after input to settle hover and layout
@@ -371,6 +390,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         sceneDirty |= cameraMoved;
         const bool vsyncBefore = state.options.vsync;
         for (const auto& action : actions) {
+            if (std::holds_alternative<ToggleShareAction>(action)) {
+                toggleSharing();
+                continue;
+            }
             if (std::holds_alternative<ExportHandoutAction>(action)) {
                 ui.stats.message = saveHandoutFromWindow(state, renderer, sink);
                 sceneDirty = true;
@@ -381,6 +404,13 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (state.options.vsync != vsyncBefore) glfwSwapInterval(state.options.vsync ? 1 : 0);
         sceneDirty |= state.transition.advance(dt, state.camera) || state.transition.active();
         state.history.observe(state.snapshot(), now);
+        sharing.frame(state);  // a copy for the server's threads; they never read AppState
+        {
+            const ShareStatus share = sharing.status();
+            state.shareUrl = share.url;
+            ui.stats.share = {share.on, share.url, share.code, share.qr, share.qrSize,
+                              share.clients, share.maxClients, share.refused};
+        }
 
         // 4. Render the 3D views only when something changed, each into its own target
         //    the size of its rectangle in framebuffer pixels.

@@ -12,6 +12,7 @@
 //   viewport X Y W H                 (where the 3D view is drawn, window coordinates)
 //   camera tx ty tz distance yaw pitch fovY
 //   window W H                       (the window's size, window coordinates)
+//   share URL                        (while sharing with the room: the students' address)
 //
 // Window coordinates are those of the mouse (GLFW's screen coordinates), not framebuffer pixels.
 #include <string>

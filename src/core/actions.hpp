@@ -106,6 +106,8 @@ struct SaveRecordedTourAction {
 
 // Writes the patient handout of the current condition (needs the renderer: the window does it).
 struct ExportHandoutAction {};
+// View > Share with the room: starts or stops the server students follow (the window does it).
+struct ToggleShareAction {};
 
 struct AddStrokeAction {
     std::vector<glm::vec2> points;  // view coordinates 0..1
@@ -125,7 +127,7 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             StopQuizAction, TogglePinnedLabelAction, StartTourAction,
                             TourStepAction, StopTourAction, RecordTourStepAction,
                             SaveRecordedTourAction, ExportHandoutAction, AddStrokeAction,
-                            AddNoteAction, ClearAnnotationsAction, HoverAction>;
+                            AddNoteAction, ClearAnnotationsAction, HoverAction, ToggleShareAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius
