@@ -12,7 +12,7 @@
   renderer.gammaFactor = 2.2;
   renderer.localClippingEnabled = true;
   renderer.setClearColor(0x1e2126);
-  $('view').appendChild(renderer.domElement);
+  $('view').insertBefore(renderer.domElement, $('view').firstChild);
   const scene = new THREE.Scene();
   scene.add(new THREE.HemisphereLight(0xffffff, 0x404040, 0.75));
   const key = new THREE.DirectionalLight(0xffffff, 0.7);
@@ -38,8 +38,9 @@
                              c.target[1] + Math.sin(c.pitch) * c.distance,
                              c.target[2] + cp * Math.sin(c.yaw) * c.distance);
   }
+  const viewEl = $('view');
   function applyCamera() {
-    const w = window.innerWidth, h = window.innerHeight;
+    const w = viewEl.clientWidth, h = viewEl.clientHeight;
     camera.aspect = w / Math.max(h, 1);
     if (state && following) {
       const c = state.camera;
@@ -137,7 +138,7 @@
     const box = $('labels');
     box.innerHTML = '';
     if (!state) return;
-    const w = window.innerWidth, h = window.innerHeight;
+    const w = viewEl.clientWidth, h = viewEl.clientHeight;
     const place = (text, at) => {
       const p = at.clone().project(camera);
       if (p.z > 1 || Math.abs(p.x) > 1 || Math.abs(p.y) > 1) return;
@@ -174,7 +175,7 @@
   function report() {
     const c = state ? state.camera : null;
     $('state').textContent = JSON.stringify({
-      seq: seq, loaded: Object.keys(meshes).length, following: following,
+      seq: seq, rendered: seq, loaded: Object.keys(meshes).length, following: following,
       condition: state ? state.condition.id : '', tourStep: state && state.tour ? state.tour.step : 0,
       camera: c ? { target: c.target, distance: c.distance, yaw: c.yaw, pitch: c.pitch } : null,
       eye: camera.position.toArray(), selected: state ? state.selected : ''
@@ -192,7 +193,7 @@
     report();
   }
   function resize() {
-    renderer.setSize(window.innerWidth, window.innerHeight);
+    renderer.setSize(viewEl.clientWidth, viewEl.clientHeight);
     dirty = true;
   }
   window.addEventListener('resize', resize);
@@ -265,7 +266,8 @@
   renderer.domElement.addEventListener('pointerdown', (e) => { down = [e.clientX, e.clientY]; });
   renderer.domElement.addEventListener('pointerup', (e) => {
     if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 6 || !state) return;
-    const ndc = new THREE.Vector2(e.clientX / window.innerWidth * 2 - 1, 1 - e.clientY / window.innerHeight * 2);
+    const box = renderer.domElement.getBoundingClientRect();
+    const ndc = new THREE.Vector2((e.clientX - box.left) / box.width * 2 - 1, 1 - (e.clientY - box.top) / box.height * 2);
     const ray = new THREE.Raycaster();
     ray.setFromCamera(ndc, camera);
     const shown = Object.values(meshes).filter((m) => m.visible && m.material.opacity > 0.3);

@@ -497,6 +497,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (lastFrame && !commandLine.windowCapture.empty())
             exitCode = saveBackBuffer(commandLine.windowCapture, fbWidth, fbHeight) ? 0 : 1;
         glfwSwapBuffers(window);
+        state.replaying = replay.has_value();
         if (!commandLine.reportFile.empty()) {  // after the swap: "frame N" counts this frame
             // The (first) 3D view: where the camera's picture is, in window coordinates.
             const ScreenRect& shownView = ui.layout.views.front();
