@@ -264,6 +264,7 @@ bool ShareServer::start(std::string& error) {
     const int threads = s.config.maxClients + 16;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     // A student's request is one short line and a few headers: anything slow or big is not one.
+    http.set_tcp_nodelay(true);  // events are small: send each at once, no Nagle delay
     http.set_keep_alive_timeout(2);
     http.set_keep_alive_max_count(20);
     http.set_read_timeout(3, 0);
