@@ -5,6 +5,7 @@
 #include <ifaddrs.h>
 #include <netinet/in.h>
 #include <qrencode.h>
+#include <sys/socket.h>
 #include <zlib.h>
 
 #include <atomic>
@@ -311,6 +312,13 @@ bool ShareServer::start(std::string& error) {
         res.set_content("HTTP 500\n", "text/plain");
     });
 
+    // Debian's library listens with a backlog of 5: a hall joining at once would wait for
+    // SYN retries. Keep the listening socket (its options hook sees it) to widen that below.
+    auto listeningSocket = std::make_shared<int>(-1);
+    http.set_socket_options([listeningSocket](socket_t sock) {
+        httplib::default_socket_options(sock);
+        *listeningSocket = sock;
+    });
     if (s.config.port == 0) {
         s.port = http.bind_to_any_port(s.config.host);
         if (s.port <= 0) {
@@ -325,6 +333,7 @@ bool ShareServer::start(std::string& error) {
         }
         s.port = s.config.port;
     }
+    if (*listeningSocket >= 0) ::listen(*listeningSocket, std::max(64, s.config.maxClients + 64));
     s.stopping = false;
     s.listening = true;
     s.broadcaster = std::thread([&s] { s.broadcastLoop(); });
