@@ -53,7 +53,8 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 std::int64_t nowMicros() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
+        .count();
 }
 
 double heapInUseMiB() {
@@ -66,8 +67,9 @@ double heapInUseMiB() {
 // its cost counts against the lecturer's frame time here (so the frame figure is pessimistic),
 // and the delays it measures are not inflated by its own starvation.
 class Students {
-public:
-    Students(int port, std::string code, int count) : port_(port), code_(std::move(code)), count_(count) {}
+  public:
+    Students(int port, std::string code, int count)
+        : port_(port), code_(std::move(code)), count_(count) {}
     bool connectAll(std::string& error) {
         epoll_ = epoll_create1(0);
         clients_.resize(count_);
@@ -81,8 +83,10 @@ public:
                 error = "student " + std::to_string(i) + " cannot connect";
                 return false;
             }
-            const std::string request = "GET /events?code=" + code_ + " HTTP/1.1\r\nHost: bench\r\n\r\n";
-            if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
+            const std::string request =
+                "GET /events?code=" + code_ + " HTTP/1.1\r\nHost: bench\r\n\r\n";
+            if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) !=
+                static_cast<ssize_t>(request.size())) {
                 error = "student " + std::to_string(i) + " cannot send";
                 return false;
             }
@@ -110,11 +114,11 @@ public:
     }
     int dropped() const { return dropped_; }
     int refused() const { return refused_; }
-    // Students whose last message is `seq`.
+    // Students who have message `seq` (or a later one).
     int caughtUp(std::uint64_t seq) {
         std::lock_guard lock(m_);
         int n = 0;
-        for (const auto& c : clients_) n += c.lastSeq == seq;
+        for (const auto& c : clients_) n += c.lastSeq >= seq;
         return n;
     }
     int joined() {
@@ -124,7 +128,7 @@ public:
         return n;
     }
 
-private:
+  private:
     struct Client {
         int fd = -1;
         std::string buffer;
@@ -171,7 +175,8 @@ private:
             char* rest = nullptr;
             const std::uint64_t seq = std::strtoull(p, &rest, 10);
             const std::int64_t t = std::strtoll(rest + 5, nullptr, 10);  // ,"t":
-            const bool full = std::string_view(rest, 20).find("\"full\":1") != std::string_view::npos;
+            const bool full =
+                std::string_view(rest, 20).find("\"full\":1") != std::string_view::npos;
             {
                 std::lock_guard lock(m_);
                 if (!full && measuring_) delays_.push_back(arrived - t);
@@ -210,13 +215,18 @@ int main(int argc, char** argv) {
     std::string jsonPath;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--seconds" && i + 1 < argc) seconds = std::max(4.0, std::atof(argv[++i]));
-        else if (a == "--clients" && i + 1 < argc) clients = std::max(1, std::atoi(argv[++i]));
+        if (a == "--seconds" && i + 1 < argc)
+            seconds = std::max(4.0, std::atof(argv[++i]));
+        else if (a == "--clients" && i + 1 < argc)
+            clients = std::max(1, std::atoi(argv[++i]));
         else if (a == "--size" && i + 1 < argc) {
             if (!app::parseImageSize(argv[++i], width, height)) return 2;
-        } else if (a == "--json" && i + 1 < argc) jsonPath = argv[++i];
-        else if (a == "--max-frame-change" && i + 1 < argc) frameLimit = std::atof(argv[++i]);
-        else if (a == "--max-p99-ms" && i + 1 < argc) delayLimitMs = std::atof(argv[++i]);
+        } else if (a == "--json" && i + 1 < argc)
+            jsonPath = argv[++i];
+        else if (a == "--max-frame-change" && i + 1 < argc)
+            frameLimit = std::atof(argv[++i]);
+        else if (a == "--max-p99-ms" && i + 1 < argc)
+            delayLimitMs = std::atof(argv[++i]);
         else {
             std::fprintf(stderr, "share_bench: unknown argument '%s'\n", a.c_str());
             return 2;
@@ -277,8 +287,12 @@ int main(int argc, char** argv) {
             actions.push_back(SelectConditionAction{""});
             actions.push_back(SelectStructureAction{""});
         }
-        if (frame % 90 == 45) actions.push_back(SelectConditionAction{conditions[(frame / 90 + 1) % conditions.size()]});
-        if (frame % 150 == 75) actions.push_back(SelectStructureAction{structures[(frame * 7) % structures.size()].id});
+        if (frame % 90 == 45)
+            actions.push_back(
+                SelectConditionAction{conditions[(frame / 90 + 1) % conditions.size()]});
+        if (frame % 150 == 75)
+            actions.push_back(
+                SelectStructureAction{structures[(frame * 7) % structures.size()].id});
         for (const auto& a : actions) applyAction(state, a, sink);
         CameraPose pose = home;
         pose.yaw += 0.02f * static_cast<float>(frame);
@@ -290,7 +304,9 @@ int main(int argc, char** argv) {
         return std::chrono::duration<double, std::milli>(Clock::now() - frameStart).count();
     };
     const auto start = Clock::now();
-    const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+    const auto elapsed = [&] {
+        return std::chrono::duration<double>(Clock::now() - start).count();
+    };
     for (long f = 0; f < 30; ++f) lectureFrame(f);  // warm-up: shaders, caches
     // Pairs of blocks of about 10 s: the lecture alone (sharing on, nobody following), then
     // the same frames again with every student following. Pairing keeps a busy machine's
@@ -335,7 +351,8 @@ int main(int argc, char** argv) {
         delays.insert(delays.end(), arrived.begin(), arrived.end());
         students.closeAll();
         heap.push_back(heapInUseMiB());
-        // The server notices the students left (its keep-alive comment fails) before the next block.
+        // The server notices the students left (its keep-alive comment fails) before the next
+        // block.
         const auto gone = Clock::now() + std::chrono::seconds(30);
         while (server.stats().clients > 0 && Clock::now() < gone)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -345,32 +362,43 @@ int main(int argc, char** argv) {
 
     std::sort(delays.begin(), delays.end());
     const auto pct = [&](double p) {
-        return delays.empty() ? 0.0 : delays[std::min(delays.size() - 1, static_cast<std::size_t>(p * delays.size()))] / 1000.0;
+        return delays.empty() ? 0.0
+                              : delays[std::min(delays.size() - 1,
+                                                static_cast<std::size_t>(p * delays.size()))] /
+                                    1000.0;
     };
     const double idle = median(idleFrames), loaded = median(loadedFrames);
     const double change = idle > 0 ? (loaded - idle) / idle : 0.0;
     const std::size_t quarter = heap.size() > 2 ? 1 : 0;  // the first loaded block warms the pools
     const double heapGrowth = heap.size() > 1 ? heap.back() - heap[quarter] : 0.0;
     const bool frameOk = change < frameLimit, delayOk = !delays.empty() && pct(0.99) < delayLimitMs,
-               dropOk = dropped == 0 && refused == 0 && caughtUp == joinedAll, memoryOk = heapGrowth < 8.0;
-    std::printf("share_bench: %d students, %d x %.0f s followed, %dx%d, %ld lecturer frames, %ld messages\n", clients,
-                pairs, blockSeconds, width, height, frames, static_cast<long>(lastSeq));
-    std::printf("  lecturer frame (median): %.2f ms alone, %.2f ms with students: %+.1f%% (limit %+.0f%%) %s\n", idle,
-                loaded, change * 100.0, frameLimit * 100.0, frameOk ? "ok" : "FAIL");
-    std::printf("  change to student: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %zu arrivals (p99 limit %.0f ms) %s\n",
-                pct(0.5), pct(0.99), pct(1.0), delays.size(), delayLimitMs, delayOk ? "ok" : "FAIL");
-    std::printf("  students dropped %d, refused %d, caught up %d of %d %s\n", dropped, refused, caughtUp, joinedAll,
-                dropOk ? "ok" : "FAIL");
+               dropOk = dropped == 0 && refused == 0 && caughtUp == joinedAll,
+               memoryOk = heapGrowth < 8.0;
+    std::printf(
+        "share_bench: %d students, %d x %.0f s followed, %dx%d, %ld lecturer frames, %ld "
+        "messages\n",
+        clients, pairs, blockSeconds, width, height, frames, static_cast<long>(lastSeq));
+    std::printf(
+        "  lecturer frame (median): %.2f ms alone, %.2f ms with students: %+.1f%% (limit %+.0f%%) "
+        "%s\n",
+        idle, loaded, change * 100.0, frameLimit * 100.0, frameOk ? "ok" : "FAIL");
+    std::printf(
+        "  change to student: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %zu arrivals (p99 limit "
+        "%.0f ms) %s\n",
+        pct(0.5), pct(0.99), pct(1.0), delays.size(), delayLimitMs, delayOk ? "ok" : "FAIL");
+    std::printf("  students dropped %d, refused %d, caught up %d of %d %s\n", dropped, refused,
+                caughtUp, joinedAll, dropOk ? "ok" : "FAIL");
     std::printf("  heap in use after the loaded blocks: %.1f -> %.1f MiB (%+.1f, limit 8) %s\n",
                 heap.empty() ? 0.0 : heap[quarter], heap.empty() ? 0.0 : heap.back(), heapGrowth,
                 memoryOk ? "ok" : "FAIL");
     if (!jsonPath.empty()) {
         std::ofstream out(jsonPath);
-        out << "{\"clients\": " << clients << ", \"seconds\": " << seconds << ", \"frame_ms_alone\": " << idle
-            << ", \"frame_ms_loaded\": " << loaded << ", \"frame_change\": " << change << ", \"delay_p50_ms\": " << pct(0.5)
-            << ", \"delay_p99_ms\": " << pct(0.99) << ", \"delay_max_ms\": " << pct(1.0) << ", \"arrivals\": " << delays.size()
-            << ", \"dropped\": " << dropped << ", \"caught_up\": " << caughtUp << ", \"heap_growth_mib\": " << heapGrowth
-            << "}\n";
+        out << "{\"clients\": " << clients << ", \"seconds\": " << seconds
+            << ", \"frame_ms_alone\": " << idle << ", \"frame_ms_loaded\": " << loaded
+            << ", \"frame_change\": " << change << ", \"delay_p50_ms\": " << pct(0.5)
+            << ", \"delay_p99_ms\": " << pct(0.99) << ", \"delay_max_ms\": " << pct(1.0)
+            << ", \"arrivals\": " << delays.size() << ", \"dropped\": " << dropped
+            << ", \"caught_up\": " << caughtUp << ", \"heap_growth_mib\": " << heapGrowth << "}\n";
     }
     return frameOk && delayOk && dropOk && memoryOk ? 0 : 1;
 }

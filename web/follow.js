@@ -79,13 +79,14 @@
     }
   }
 
-  // Pain zones: soft translucent capsules over the skin, referred pain paler.
+  // Pain zones: soft translucent capsules along the skin (the app paints them on it, referred
+  // pain hatched; the page approximates with capsules in the key's colours).
   function applyPain() {
     scene.remove(painGroup);
     painGroup = new THREE.Group();
     for (const p of (state && state.pain) || []) {
       const a = new THREE.Vector3().fromArray(p.a), b = new THREE.Vector3().fromArray(p.b);
-      const colour = p.referred ? 0xffa060 : 0xff3010;
+      const colour = p.referred ? 0xf0d020 : 0xe02828;  // as the app's key: referred yellow, felt red
       const mat = new THREE.MeshBasicMaterial({ color: colour, transparent: true,
                                                 opacity: 0.35 * p.k, depthWrite: false });
       const len = a.distanceTo(b);

@@ -23,8 +23,9 @@ ShareState shareStateOf(const AppState& state) {
         s.summary = condition->summary.clinician;
         s.patientSummary = condition->summary.patient;
         for (const Role role : kAllRoles) {
-            const bool used = std::any_of(condition->structures.begin(), condition->structures.end(),
-                                          [&](const InvolvedStructure& i) { return i.role == role; });
+            const bool used =
+                std::any_of(condition->structures.begin(), condition->structures.end(),
+                            [&](const InvolvedStructure& i) { return i.role == role; });
             if (used) s.roles.push_back({roleLabel(role), rolePlainLabel(role), roleColour(role)});
         }
     }
@@ -53,7 +54,8 @@ ShareState shareStateOf(const AppState& state) {
     // The same structures the window labels (ui_frame's structureLabels).
     if (state.options.labels) {
         const auto addLabel = [&](const std::string& id) {
-            if (std::find(s.labels.begin(), s.labels.end(), id) == s.labels.end()) s.labels.push_back(id);
+            if (std::find(s.labels.begin(), s.labels.end(), id) == s.labels.end())
+                s.labels.push_back(id);
         };
         if (!s.selected.empty()) addLabel(s.selected);
         for (const auto& id : state.choices.pinnedLabels) addLabel(id);
@@ -101,7 +103,8 @@ void ShareSession::frame(const AppState& state) {
     if (state.scene.geometryRevision() != sceneRevision_) {
         // Once per posture, not per frame: the glTF of ~350k triangles takes a moment.
         sceneRevision_ = state.scene.geometryRevision();
-        server_->publishScene(std::make_shared<const std::string>(io::sceneToGlb(state.scene)), sceneRevision_);
+        server_->publishScene(std::make_shared<const std::string>(io::sceneToGlb(state.scene)),
+                              sceneRevision_);
     }
     server_->publish(shareStateOf(state));
 }

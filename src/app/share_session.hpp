@@ -26,7 +26,7 @@ struct ShareStatus {
 };
 
 class ShareSession {
-public:
+  public:
     // `port` 0 picks a free one; an empty code gets a generated one.
     bool start(int port, const std::string& code, std::string& error);
     void stop();
@@ -36,7 +36,7 @@ public:
     void frame(const AppState& state);
     ShareStatus status() const;
 
-private:
+  private:
     std::unique_ptr<share::ShareServer> server_;
     std::uint64_t sceneRevision_ = ~0ull;
     std::string url_;

@@ -24,7 +24,8 @@ bool sameCamera(const ShareState& a, const ShareState& b) {
 bool sameIds(const std::vector<ShareStructure>& a, const std::vector<ShareStructure>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].patientName != b[i].patientName) return false;
+        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].patientName != b[i].patientName)
+            return false;
     return true;
 }
 
@@ -34,8 +35,12 @@ std::string num(double v) {
     std::snprintf(b, sizeof b, "%.6g", v);
     return b;
 }
-std::string vec(const glm::vec3& v) { return "[" + num(v.x) + "," + num(v.y) + "," + num(v.z) + "]"; }
-std::string vec(const glm::vec2& v) { return "[" + num(v.x) + "," + num(v.y) + "]"; }
+std::string vec(const glm::vec3& v) {
+    return "[" + num(v.x) + "," + num(v.y) + "," + num(v.z) + "]";
+}
+std::string vec(const glm::vec2& v) {
+    return "[" + num(v.x) + "," + num(v.y) + "]";
+}
 
 std::string stringList(const std::vector<std::string>& list) {
     std::string out = "[";
@@ -44,31 +49,34 @@ std::string stringList(const std::vector<std::string>& list) {
 }
 
 std::string appearance(const ShareStructure& s) {
-    return "\"v\":" + std::string(s.visible ? "1" : "0") + ",\"o\":" + num(s.opacity) + ",\"c\":" + vec(s.colour) +
-           ",\"h\":" + (s.highlighted ? "1" : "0") + ",\"l\":" + vec(s.outline);
+    return "\"v\":" + std::string(s.visible ? "1" : "0") + ",\"o\":" + num(s.opacity) +
+           ",\"c\":" + vec(s.colour) + ",\"h\":" + (s.highlighted ? "1" : "0") +
+           ",\"l\":" + vec(s.outline);
 }
 
 std::string structures(const std::vector<ShareStructure>& list) {
     std::string out = "[";
     for (std::size_t i = 0; i < list.size(); ++i) {
         const ShareStructure& s = list[i];
-        out += (i ? ",{" : "{") + std::string("\"id\":") + jsonString(s.id) + ",\"name\":" + jsonString(s.name) +
-               ",\"plain\":" + jsonString(s.patientName) + "," + appearance(s) + "}";
+        out += (i ? ",{" : "{") + std::string("\"id\":") + jsonString(s.id) +
+               ",\"name\":" + jsonString(s.name) + ",\"plain\":" + jsonString(s.patientName) + "," +
+               appearance(s) + "}";
     }
     return out + "]";
 }
 
 std::string cameraJson(const ShareState& s) {
     return "{\"target\":" + vec(s.camera.target) + ",\"distance\":" + num(s.camera.distance) +
-           ",\"yaw\":" + num(s.camera.yaw) + ",\"pitch\":" + num(s.camera.pitch) + ",\"fovY\":" + num(s.fovY) +
-           ",\"aspect\":" + num(s.aspect) + "}";
+           ",\"yaw\":" + num(s.camera.yaw) + ",\"pitch\":" + num(s.camera.pitch) +
+           ",\"fovY\":" + num(s.fovY) + ",\"aspect\":" + num(s.aspect) + "}";
 }
 
 std::string conditionJson(const ShareState& s) {
     std::string roles = "[";
     for (std::size_t i = 0; i < s.roles.size(); ++i)
         roles += (i ? ",{" : "{") + std::string("\"label\":") + jsonString(s.roles[i].label) +
-                 ",\"plain\":" + jsonString(s.roles[i].plainLabel) + ",\"colour\":" + vec(s.roles[i].colour) + "}";
+                 ",\"plain\":" + jsonString(s.roles[i].plainLabel) +
+                 ",\"colour\":" + vec(s.roles[i].colour) + "}";
     return "{\"id\":" + jsonString(s.conditionId) + ",\"name\":" + jsonString(s.conditionName) +
            ",\"summary\":" + jsonString(s.summary) + ",\"plain\":" + jsonString(s.patientSummary) +
            ",\"roles\":" + roles + "]}";
@@ -83,14 +91,16 @@ std::string sectionJson(const ShareState& s) {
 std::string tourJson(const ShareState& s) {
     if (s.tourStep <= 0) return "null";
     return "{\"title\":" + jsonString(s.tourTitle) + ",\"step\":" + std::to_string(s.tourStep) +
-           ",\"steps\":" + std::to_string(s.tourSteps) + ",\"caption\":" + jsonString(s.tourCaption) + "}";
+           ",\"steps\":" + std::to_string(s.tourSteps) +
+           ",\"caption\":" + jsonString(s.tourCaption) + "}";
 }
 
 std::string annotationsJson(const Annotations& a) {
     std::string out = "{\"strokes\":[";
     for (std::size_t i = 0; i < a.strokes.size(); ++i) {
         out += i ? ",[" : "[";
-        for (std::size_t j = 0; j < a.strokes[i].size(); ++j) out += (j ? "," : "") + vec(a.strokes[i][j]);
+        for (std::size_t j = 0; j < a.strokes[i].size(); ++j)
+            out += (j ? "," : "") + vec(a.strokes[i][j]);
         out += "]";
     }
     out += "],\"notes\":[";
@@ -103,8 +113,9 @@ std::string annotationsJson(const Annotations& a) {
 std::string painJson(const std::vector<PainSegment>& pain) {
     std::string out = "[";
     for (std::size_t i = 0; i < pain.size(); ++i)
-        out += (i ? ",{" : "{") + std::string("\"a\":") + vec(pain[i].a) + ",\"b\":" + vec(pain[i].b) +
-               ",\"r\":" + num(pain[i].radius) + ",\"k\":" + num(pain[i].intensity) +
+        out += (i ? ",{" : "{") + std::string("\"a\":") + vec(pain[i].a) +
+               ",\"b\":" + vec(pain[i].b) + ",\"r\":" + num(pain[i].radius) +
+               ",\"k\":" + num(pain[i].intensity) +
                ",\"referred\":" + (pain[i].referred ? "1" : "0") + "}";
     return out + "]";
 }
@@ -116,22 +127,25 @@ void add(std::string& out, const char* key, const std::string& value) {
 }  // namespace
 
 bool ShareState::operator==(const ShareState& o) const {
-    return sameCamera(*this, o) && conditionId == o.conditionId && conditionName == o.conditionName &&
-           summary == o.summary && patientSummary == o.patientSummary && roles == o.roles &&
-           audience == o.audience && structures == o.structures && selected == o.selected &&
-           section == o.section && labels == o.labels && tourTitle == o.tourTitle &&
-           tourCaption == o.tourCaption && tourStep == o.tourStep && tourSteps == o.tourSteps &&
-           annotations == o.annotations && samePain(pain, o.pain) && posture == o.posture &&
-           sceneRevision == o.sceneRevision;
+    return sameCamera(*this, o) && conditionId == o.conditionId &&
+           conditionName == o.conditionName && summary == o.summary &&
+           patientSummary == o.patientSummary && roles == o.roles && audience == o.audience &&
+           structures == o.structures && selected == o.selected && section == o.section &&
+           labels == o.labels && tourTitle == o.tourTitle && tourCaption == o.tourCaption &&
+           tourStep == o.tourStep && tourSteps == o.tourSteps && annotations == o.annotations &&
+           samePain(pain, o.pain) && posture == o.posture && sceneRevision == o.sceneRevision;
 }
 
 std::string jsonString(const std::string& text) {
     std::string out = "\"";
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
+        if (c == '"')
+            out += "\\\"";
+        else if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
         else if (c < 0x20) {
             char b[8];
             std::snprintf(b, sizeof b, "\\u%04x", c);
@@ -162,8 +176,8 @@ std::string encodeShareState(const ShareState& s) {
 std::string encodeShareDelta(const ShareState& a, const ShareState& b) {
     std::string out = "{";
     if (!sameCamera(a, b)) add(out, "camera", cameraJson(b));
-    if (a.conditionId != b.conditionId || a.conditionName != b.conditionName || a.summary != b.summary ||
-        a.patientSummary != b.patientSummary || a.roles != b.roles)
+    if (a.conditionId != b.conditionId || a.conditionName != b.conditionName ||
+        a.summary != b.summary || a.patientSummary != b.patientSummary || a.roles != b.roles)
         add(out, "condition", conditionJson(b));
     if (a.audience != b.audience) add(out, "audience", jsonString(b.audience));
     if (!sameIds(a.structures, b.structures))

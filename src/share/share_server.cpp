@@ -26,7 +26,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::int64_t nowMicros() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
+        .count();
 }
 
 std::optional<std::string> readWhole(const std::string& path) {
@@ -53,7 +54,8 @@ std::string gzip(const std::string& bytes) {
 }
 
 std::string etagOf(const std::string& bytes) {
-    return "\"" + std::to_string(std::hash<std::string>{}(bytes)) + "-" + std::to_string(bytes.size()) + "\"";
+    return "\"" + std::to_string(std::hash<std::string>{}(bytes)) + "-" +
+           std::to_string(bytes.size()) + "\"";
 }
 
 bool acceptsGzip(const httplib::Request& req) {
@@ -101,8 +103,9 @@ struct ShareServer::Impl {
     bool codeOk(const httplib::Request& req, httplib::Response& res) const {
         if (config.code.empty() || req.get_param_value("code") == config.code) return true;
         res.status = 403;
-        res.set_content("This room needs its code: open the address shown on the lecturer's screen.\n",
-                        "text/plain");
+        res.set_content(
+            "This room needs its code: open the address shown on the lecturer's screen.\n",
+            "text/plain");
         return false;
     }
 
@@ -149,8 +152,8 @@ struct ShareServer::Impl {
 
     // The whole state now, as one SSE event (for a stream that joins or fell behind).
     std::string fullEvent() const {
-        return "data: {\"seq\":" + std::to_string(seq) + ",\"t\":" + std::to_string(sentAt) + ",\"full\":1," +
-               fullJson.substr(1) + "\n\n";
+        return "data: {\"seq\":" + std::to_string(seq) + ",\"t\":" + std::to_string(sentAt) +
+               ",\"full\":1," + fullJson.substr(1) + "\n\n";
     }
 
     void serveEvents(const httplib::Request& req, httplib::Response& res) {
@@ -228,7 +231,8 @@ struct ShareServer::Impl {
             sentAt = since;
             fullJson = std::move(full);
             const std::string body = first ? fullJson : delta;
-            recent.push_back({seq, "data: {\"seq\":" + std::to_string(seq) + ",\"t\":" + std::to_string(since) +
+            recent.push_back({seq, "data: {\"seq\":" + std::to_string(seq) +
+                                       ",\"t\":" + std::to_string(since) +
                                        (first ? ",\"full\":1," : ",") + body.substr(1) + "\n\n"});
             while (recent.size() > 64) recent.pop_front();
             broadcast.notify_all();
@@ -236,9 +240,13 @@ struct ShareServer::Impl {
     }
 };
 
-ShareServer::ShareServer(ShareConfig config) : impl_(std::make_unique<Impl>()) { impl_->config = std::move(config); }
+ShareServer::ShareServer(ShareConfig config) : impl_(std::make_unique<Impl>()) {
+    impl_->config = std::move(config);
+}
 
-ShareServer::~ShareServer() { stop(); }
+ShareServer::~ShareServer() {
+    stop();
+}
 
 bool ShareServer::start(std::string& error) {
     Impl& s = *impl_;
@@ -252,18 +260,23 @@ bool ShareServer::start(std::string& error) {
         return true;
     };
     if (!add("/", s.config.webDir + "/index.html", "text/html; charset=utf-8") ||
-        !add("/follow.js", s.config.webDir + "/follow.js", "application/javascript; charset=utf-8") ||
-        !add("/three/three.min.js", s.config.threeDir + "/three.min.js", "application/javascript") ||
+        !add("/follow.js", s.config.webDir + "/follow.js",
+             "application/javascript; charset=utf-8") ||
+        !add("/three/three.min.js", s.config.threeDir + "/three.min.js",
+             "application/javascript") ||
         !add("/three/GLTFLoader.js", s.config.threeDir + "/examples/js/loaders/GLTFLoader.js",
              "application/javascript") ||
-        !add("/three/OrbitControls.js", s.config.threeDir + "/examples/js/controls/OrbitControls.js",
+        !add("/three/OrbitControls.js",
+             s.config.threeDir + "/examples/js/controls/OrbitControls.js",
              "application/javascript"))
         return false;
     s.files["/index.html"] = s.files["/"];
 
     httplib::Server& http = s.http;
     const int threads = s.config.maxClients + 16;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    http.new_task_queue = [threads] {
+        return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+    };
     // A student's request is one short line and a few headers: anything slow or big is not one.
     http.set_tcp_nodelay(true);  // events are small: send each at once, no Nagle delay
     http.set_keep_alive_timeout(2);
@@ -292,8 +305,12 @@ bool ShareServer::start(std::string& error) {
             impl_->serveFile(*f, req, res);
         });
     }
-    http.Get("/scene.glb", [this](const httplib::Request& req, httplib::Response& res) { impl_->serveScene(req, res); });
-    http.Get("/events", [this](const httplib::Request& req, httplib::Response& res) { impl_->serveEvents(req, res); });
+    http.Get("/scene.glb", [this](const httplib::Request& req, httplib::Response& res) {
+        impl_->serveScene(req, res);
+    });
+    http.Get("/events", [this](const httplib::Request& req, httplib::Response& res) {
+        impl_->serveEvents(req, res);
+    });
     http.Get("/state", [this](const httplib::Request& req, httplib::Response& res) {
         if (!impl_->codeOk(req, res)) return;
         std::string body;
@@ -305,12 +322,14 @@ bool ShareServer::start(std::string& error) {
         res.set_content(body, "application/json");
     });
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (res.body.empty()) res.set_content("HTTP " + std::to_string(res.status) + "\n", "text/plain");
+        if (res.body.empty())
+            res.set_content("HTTP " + std::to_string(res.status) + "\n", "text/plain");
     });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        res.status = 500;
-        res.set_content("HTTP 500\n", "text/plain");
-    });
+    http.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+            res.status = 500;
+            res.set_content("HTTP 500\n", "text/plain");
+        });
 
     // Debian's library listens with a backlog of 5: a hall joining at once would wait for
     // SYN retries. Keep the listening socket (its options hook sees it) to widen that below.
@@ -338,6 +357,10 @@ bool ShareServer::start(std::string& error) {
     s.listening = true;
     s.broadcaster = std::thread([&s] { s.broadcastLoop(); });
     s.listener = std::thread([&s] { s.http.listen_after_bind(); });
+    // httplib's stop() does nothing until the accept loop runs: wait for it, so a stop that
+    // follows at once (a quick toggle, a test) cannot leave the loop running and the join hung.
+    const auto until = Clock::now() + std::chrono::seconds(10);
+    while (!s.http.is_running() && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return true;
 }
 
@@ -356,9 +379,15 @@ void ShareServer::stop() {
     s.listening = false;
 }
 
-bool ShareServer::running() const { return impl_->listening && !impl_->stopping; }
-int ShareServer::port() const { return impl_->port; }
-const ShareConfig& ShareServer::config() const { return impl_->config; }
+bool ShareServer::running() const {
+    return impl_->listening && !impl_->stopping;
+}
+int ShareServer::port() const {
+    return impl_->port;
+}
+const ShareConfig& ShareServer::config() const {
+    return impl_->config;
+}
 
 void ShareServer::publish(const ShareState& state) {
     Impl& s = *impl_;
@@ -373,7 +402,8 @@ void ShareServer::publish(const ShareState& state) {
 void ShareServer::publishScene(std::shared_ptr<const std::string> glb, std::uint64_t revision) {
     Impl& s = *impl_;
     std::lock_guard lock(s.m);
-    s.glbEtag = "\"scene-" + std::to_string(revision) + "-" + std::to_string(glb ? glb->size() : 0) + "\"";
+    s.glbEtag =
+        "\"scene-" + std::to_string(revision) + "-" + std::to_string(glb ? glb->size() : 0) + "\"";
     s.glb = std::move(glb);
     s.glbGzip.reset();  // compressed on first request, off the frame loop
 }
@@ -399,7 +429,8 @@ std::string shareUrl(int port, const std::string& code) {
         }
         freeifaddrs(list);
     }
-    return "http://" + address + ":" + std::to_string(port) + "/" + (code.empty() ? "" : "?code=" + code);
+    return "http://" + address + ":" + std::to_string(port) + "/" +
+           (code.empty() ? "" : "?code=" + code);
 }
 
 std::string generateRoomCode() {

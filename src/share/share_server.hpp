@@ -19,23 +19,23 @@ namespace medius::share {
 
 struct ShareConfig {
     std::string host = "0.0.0.0";
-    int port = 8765;  // 0: any free port (tests)
+    int port = 8765;   // 0: any free port (tests)
     std::string code;  // room code students need; empty: none
     int maxClients = 300;
-    int maxRate = 30;  // state messages a second at most
+    int maxRate = 30;    // state messages a second at most
     std::string webDir;  // index.html and follow.js
     std::string threeDir = "/usr/share/javascript/three";
 };
 
 struct ShareStats {
-    int clients = 0;       // event streams open now
-    long refused = 0;      // streams turned away because the room was full
-    long messages = 0;     // state messages broadcast
+    int clients = 0;    // event streams open now
+    long refused = 0;   // streams turned away because the room was full
+    long messages = 0;  // state messages broadcast
     int maxClients = 0;
 };
 
 class ShareServer {
-public:
+  public:
     explicit ShareServer(ShareConfig config);
     ~ShareServer();
     ShareServer(const ShareServer&) = delete;
@@ -58,7 +58,7 @@ public:
 
     ShareStats stats() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

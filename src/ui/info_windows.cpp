@@ -113,21 +113,24 @@ void drawShareCode(const ShareDisplay& share, const ScreenRect& view, bool proje
     const float cell = std::max(2.0f, std::floor(std::min(want, view.height * 0.4f) / modules));
     const float side = cell * modules;
     const float pad = ImGui::GetFontSize() * 0.5f;
-    const float textHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
-    const ImVec2 at(view.right() - side - pad, view.bottom() - side - textHeight - pad);
+    const std::string line = "Follow: scan, or open the address";
+    const std::string code = "Room code " + share.code;
+    const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
+    // The card is as wide as its widest line; the code sits centred above the two lines.
+    const float width = std::max(side, ImGui::CalcTextSize(line.c_str()).x + 2.0f * pad);
+    const float height = side + 2.0f * lineHeight + pad;
+    const ImVec2 at(view.right() - width - pad, view.bottom() - height - pad);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    draw->AddRectFilled(ImVec2(at.x, at.y), ImVec2(at.x + side, at.y + side + textHeight), IM_COL32(255, 255, 255, 255));
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), IM_COL32(255, 255, 255, 255));
+    const float qrX = at.x + (width - side) * 0.5f;
     for (int y = 0; y < share.qrSize; ++y)
         for (int x = 0; x < share.qrSize; ++x)
             if (share.qr[static_cast<std::size_t>(y) * share.qrSize + x]) {
-                const ImVec2 a(at.x + (x + 4) * cell, at.y + (y + 4) * cell);
+                const ImVec2 a(qrX + (x + 4) * cell, at.y + (y + 4) * cell);
                 draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(0, 0, 0, 255));
             }
-    const std::string line = "Follow: scan, or open the address";
-    const std::string code = "Room code " + share.code;
-    draw->AddText(ImVec2(at.x + pad * 0.5f, at.y + side - pad * 0.5f), IM_COL32(0, 0, 0, 255), line.c_str());
-    draw->AddText(ImVec2(at.x + pad * 0.5f, at.y + side - pad * 0.5f + textHeight * 0.5f), IM_COL32(0, 0, 0, 255),
-                  code.c_str());
+    draw->AddText(ImVec2(at.x + pad, at.y + side), IM_COL32(0, 0, 0, 255), line.c_str());
+    draw->AddText(ImVec2(at.x + pad, at.y + side + lineHeight), IM_COL32(0, 0, 0, 255), code.c_str());
 }
 
 }  // namespace medius::ui

@@ -1,7 +1,7 @@
 // The view state a student's page receives (issue 14): whole, and as deltas.
-#include <gtest/gtest.h>
-
 #include "core/share_state.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace medius;
 
@@ -13,8 +13,15 @@ ShareState sample() {
     s.conditionId = "gluteal_tendinopathy";
     s.conditionName = "Gluteal \"tendon\" pain";
     s.roles.push_back({"Pain source", "Where the pain comes from", {0.665f, 0.112f, 0.0f}});
-    s.structures.push_back({"femur_r", "Right femur", "", true, 1.0f, glm::vec3(0.8f), false, glm::vec3(1.0f)});
-    s.structures.push_back({"gluteus_medius_r", "Gluteus medius", "hip muscle", true, 1.0f, {0.6f, 0.1f, 0.0f}, true,
+    s.structures.push_back(
+        {"femur_r", "Right femur", "", true, 1.0f, glm::vec3(0.8f), false, glm::vec3(1.0f)});
+    s.structures.push_back({"gluteus_medius_r",
+                            "Gluteus medius",
+                            "hip muscle",
+                            true,
+                            1.0f,
+                            {0.6f, 0.1f, 0.0f},
+                            true,
                             glm::vec3(1.0f)});
     return s;
 }
@@ -22,9 +29,9 @@ ShareState sample() {
 
 TEST(ShareState, FullEncodingHasEveryFieldAndEscapesText) {
     const std::string json = encodeShareState(sample());
-    for (const char* key : {"\"camera\"", "\"condition\"", "\"audience\"", "\"structures\"", "\"selected\"",
-                            "\"section\":null", "\"labels\"", "\"tour\":null", "\"annotations\"", "\"pain\"",
-                            "\"posture\"", "\"scene\""})
+    for (const char* key : {"\"camera\"", "\"condition\"", "\"audience\"", "\"structures\"",
+                            "\"selected\"", "\"section\":null", "\"labels\"", "\"tour\":null",
+                            "\"annotations\"", "\"pain\"", "\"posture\"", "\"scene\""})
         EXPECT_NE(json.find(key), std::string::npos) << key;
     EXPECT_NE(json.find("Gluteal \\\"tendon\\\" pain"), std::string::npos);
     EXPECT_NE(json.find("\"distance\":600"), std::string::npos);
@@ -32,13 +39,16 @@ TEST(ShareState, FullEncodingHasEveryFieldAndEscapesText) {
     EXPECT_EQ(json.back(), '}');
 }
 
-TEST(ShareState, NoChangeNoDelta) { EXPECT_EQ(encodeShareDelta(sample(), sample()), ""); }
+TEST(ShareState, NoChangeNoDelta) {
+    EXPECT_EQ(encodeShareDelta(sample(), sample()), "");
+}
 
 TEST(ShareState, CameraMoveSendsOnlyTheCamera) {
     ShareState after = sample();
     after.camera.yaw = 0.5f;
     EXPECT_EQ(encodeShareDelta(sample(), after),
-              "{\"camera\":{\"target\":[1,2,3],\"distance\":600,\"yaw\":0.5,\"pitch\":0,\"fovY\":0.6,\"aspect\":1.6}}");
+              "{\"camera\":{\"target\":[1,2,3],\"distance\":600,\"yaw\":0.5,\"pitch\":0,\"fovY\":0."
+              "6,\"aspect\":1.6}}");
 }
 
 TEST(ShareState, AppearanceChangeSendsOnlyThatStructure) {
@@ -72,7 +82,8 @@ TEST(ShareState, TourSectionPainAnnotationsAndPostureAppearWhenTheyChange) {
     after.posture = "crossed_legs";
     after.sceneRevision = 3;
     const std::string d = encodeShareDelta(sample(), after);
-    EXPECT_NE(d.find("\"tour\":{\"title\":\"Tour\",\"step\":2,\"steps\":5,\"caption\":\"Line one\\nline two\"}"),
+    EXPECT_NE(d.find("\"tour\":{\"title\":\"Tour\",\"step\":2,\"steps\":5,\"caption\":\"Line "
+                     "one\\nline two\"}"),
               std::string::npos)
         << d;
     EXPECT_NE(d.find("\"section\":[1,0,0,-66]"), std::string::npos) << d;

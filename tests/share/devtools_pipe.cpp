@@ -14,7 +14,8 @@ namespace medius::test {
 
 namespace {
 void appendUtf8(std::string& out, unsigned code) {
-    if (code < 0x80) out += static_cast<char>(code);
+    if (code < 0x80)
+        out += static_cast<char>(code);
     else if (code < 0x800) {
         out += static_cast<char>(0xC0 | (code >> 6));
         out += static_cast<char>(0x80 | (code & 0x3F));
@@ -52,18 +53,30 @@ std::optional<std::string> jsonField(const std::string& json, const std::string&
         }
         if (++i >= json.size()) break;
         switch (json[i]) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
             case 'u':
                 if (i + 4 < json.size()) {
-                    appendUtf8(out, static_cast<unsigned>(std::strtoul(json.substr(i + 1, 4).c_str(), nullptr, 16)));
+                    appendUtf8(out, static_cast<unsigned>(
+                                        std::strtoul(json.substr(i + 1, 4).c_str(), nullptr, 16)));
                     i += 4;
                 }
                 break;
-            default: out += json[i];
+            default:
+                out += json[i];
         }
     }
     return std::nullopt;
@@ -75,12 +88,18 @@ std::string base64Decode(const std::string& text) {
     int bits = 0;
     for (const char c : text) {
         int v;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-        else if (c >= '0' && c <= '9') v = c - '0' + 52;
-        else if (c == '+') v = 62;
-        else if (c == '/') v = 63;
-        else continue;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '+')
+            v = 62;
+        else if (c == '/')
+            v = 63;
+        else
+            continue;
         value = (value << 6) | static_cast<unsigned>(v);
         bits += 6;
         if (bits >= 8) {
@@ -99,9 +118,12 @@ bool DevToolsPipe::start(int width, int height, std::string& error) {
     }
     width_ = width;
     height_ = height;
-    profile_ = (std::filesystem::temp_directory_path() / ("medius_chromium_" + std::to_string(::getpid()))).string();
+    profile_ =
+        (std::filesystem::temp_directory_path() / ("medius_chromium_" + std::to_string(::getpid())))
+            .string();
     std::filesystem::remove_all(profile_);
-    const std::string size = "--window-size=" + std::to_string(width) + "," + std::to_string(height);
+    const std::string size =
+        "--window-size=" + std::to_string(width) + "," + std::to_string(height);
     const std::string dataDir = "--user-data-dir=" + profile_;
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -112,10 +134,11 @@ bool DevToolsPipe::start(int width, int height, std::string& error) {
             if (fd > 4) ::close(fd);
         const int devnull = ::open("/dev/null", O_WRONLY);
         if (devnull >= 0) ::dup2(devnull, 2);
-        ::execlp("chromium", "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader",
-                 "--enable-unsafe-swiftshader", "--remote-debugging-pipe", "--no-first-run",
-                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding", dataDir.c_str(),
-                 size.c_str(), "about:blank", static_cast<char*>(nullptr));
+        ::execlp("chromium", "chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+                 "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                 "--remote-debugging-pipe", "--no-first-run",
+                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                 dataDir.c_str(), size.c_str(), "about:blank", static_cast<char*>(nullptr));
         ::_exit(127);
     }
     ::close(in[0]);
@@ -160,7 +183,8 @@ std::optional<std::string> DevToolsPipe::readMessage(double seconds) {
             buffer_.erase(0, nul + 1);
             return message;
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            until - std::chrono::steady_clock::now());
         if (left.count() <= 0) return std::nullopt;
         pollfd p{fromChrome_, POLLIN, 0};
         if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
@@ -171,17 +195,21 @@ std::optional<std::string> DevToolsPipe::readMessage(double seconds) {
     }
 }
 
-std::optional<std::string> DevToolsPipe::call(const std::string& method, const std::string& params, bool browser) {
+std::optional<std::string> DevToolsPipe::call(const std::string& method, const std::string& params,
+                                              bool browser) {
     const int id = nextId_++;
-    std::string message = "{\"id\":" + std::to_string(id) + ",\"method\":\"" + method + "\",\"params\":" + params;
+    std::string message =
+        "{\"id\":" + std::to_string(id) + ",\"method\":\"" + method + "\",\"params\":" + params;
     if (!browser && !session_.empty()) message += ",\"sessionId\":\"" + session_ + "\"";
     message += "}";
     message += '\0';
-    if (::write(toChrome_, message.data(), message.size()) != static_cast<ssize_t>(message.size())) return std::nullopt;
+    if (::write(toChrome_, message.data(), message.size()) != static_cast<ssize_t>(message.size()))
+        return std::nullopt;
     const std::string idMarker = "{\"id\":" + std::to_string(id) + ",";
     while (auto reply = readMessage(120.0)) {
         if (reply->rfind(idMarker, 0) == 0) {
-            if (reply->find("\"error\":") != std::string::npos && reply->find("\"result\":") == std::string::npos)
+            if (reply->find("\"error\":") != std::string::npos &&
+                reply->find("\"result\":") == std::string::npos)
                 return std::nullopt;
             return reply;
         }
@@ -200,8 +228,8 @@ bool DevToolsPipe::open(const std::string& url, std::string& error) {
         error = "cannot open a tab";
         return false;
     }
-    const auto attached =
-        call("Target.attachToTarget", "{\"targetId\":\"" + *targetId + "\",\"flatten\":true}", true);
+    const auto attached = call("Target.attachToTarget",
+                               "{\"targetId\":\"" + *targetId + "\",\"flatten\":true}", true);
     const auto session = attached ? jsonField(*attached, "sessionId") : std::nullopt;
     if (!session) {
         error = "cannot attach to the tab";
@@ -210,8 +238,9 @@ bool DevToolsPipe::open(const std::string& url, std::string& error) {
     session_ = *session;
     call("Runtime.enable", "{}");
     // The exact viewport (--window-size counts the window's frame too).
-    call("Emulation.setDeviceMetricsOverride", "{\"width\":" + std::to_string(width_) + ",\"height\":" +
-                                                   std::to_string(height_) + ",\"deviceScaleFactor\":1,\"mobile\":false}");
+    call("Emulation.setDeviceMetricsOverride", "{\"width\":" + std::to_string(width_) +
+                                                   ",\"height\":" + std::to_string(height_) +
+                                                   ",\"deviceScaleFactor\":1,\"mobile\":false}");
     if (!call("Page.navigate", "{\"url\":\"" + escape(url) + "\"}")) {
         error = "cannot navigate to " + url;
         return false;
@@ -220,7 +249,8 @@ bool DevToolsPipe::open(const std::string& url, std::string& error) {
 }
 
 std::optional<std::string> DevToolsPipe::evaluate(const std::string& expression) {
-    const auto reply = call("Runtime.evaluate", "{\"expression\":\"" + escape(expression) + "\",\"returnByValue\":true}");
+    const auto reply = call("Runtime.evaluate", "{\"expression\":\"" + escape(expression) +
+                                                    "\",\"returnByValue\":true}");
     if (!reply) return std::nullopt;
     return jsonField(*reply, "value");
 }

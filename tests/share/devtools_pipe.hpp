@@ -10,7 +10,7 @@
 namespace medius::test {
 
 class DevToolsPipe {
-public:
+  public:
     // Starts `chromium` headless with software WebGL at width x height; false if it cannot.
     bool start(int width, int height, std::string& error);
     ~DevToolsPipe();
@@ -23,9 +23,10 @@ public:
     // Everything the page logged to its console or threw, for failure messages.
     const std::string& console() const { return console_; }
 
-private:
+  private:
     // Sends one command (on the attached page unless `browser`) and waits for its reply.
-    std::optional<std::string> call(const std::string& method, const std::string& params, bool browser = false);
+    std::optional<std::string> call(const std::string& method, const std::string& params,
+                                    bool browser = false);
     std::optional<std::string> readMessage(double seconds);
     pid_t pid_ = -1;
     int toChrome_ = -1, fromChrome_ = -1;

@@ -52,14 +52,18 @@ std::string readUntil(int fd, const std::string& marker, std::size_t limit) {
     return out;
 }
 
-std::string readAll(int fd, std::size_t limit) { return readUntil(fd, "", limit); }
+std::string readAll(int fd, std::size_t limit) {
+    return readUntil(fd, "", limit);
+}
 
 std::string request(int port, const std::string& bytes, double seconds) {
     const int fd = connectLocal(port, seconds);
     if (fd < 0) return {};
     std::string out;
-    if (sendAll(fd, bytes)) out = readAll(fd);
-    else out = readAll(fd);  // the server may answer before it read everything we sent
+    if (sendAll(fd, bytes))
+        out = readAll(fd);
+    else
+        out = readAll(fd);  // the server may answer before it read everything we sent
     ::close(fd);
     return out;
 }

@@ -1,5 +1,7 @@
 // The share server (issue 14) as a student's browser, or an attacker on the hall's network,
 // would meet it: started in-process on a free port, sent raw bytes over a socket.
+#include "share/share_server.hpp"
+
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -9,7 +11,6 @@
 #include <vector>
 
 #include "raw_http.hpp"
-#include "share/share_server.hpp"
 
 using namespace medius;
 using namespace medius::test;
@@ -24,12 +25,13 @@ ShareState sampleState() {
     ShareState s;
     s.conditionId = "gluteal_tendinopathy";
     s.conditionName = "Gluteal tendinopathy";
-    s.structures.push_back({"femur_r", "Right femur", "", true, 1.0f, glm::vec3(0.8f), false, glm::vec3(1.0f)});
+    s.structures.push_back(
+        {"femur_r", "Right femur", "", true, 1.0f, glm::vec3(0.8f), false, glm::vec3(1.0f)});
     return s;
 }
 
 class ShareServerTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_TRUE(startWith(300)) << error_; }
     bool startWith(int maxClients) {
         share::ShareConfig config;
@@ -64,8 +66,9 @@ TEST_F(ShareServerTest, ServesThePageAndThreeFromTheDebianPackage) {
 
 TEST_F(ShareServerTest, NoFileOutsideTheWhitelist) {
     for (const char* target :
-         {"/../CMakeLists.txt", "/..%2fCMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/three/../../../../etc/passwd",
-          "/web/index.html", "/index.html/..", "//etc/passwd", "/three/three.js", "/three/", "/follow.js%00.txt",
+         {"/../CMakeLists.txt", "/..%2fCMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd",
+          "/three/../../../../etc/passwd", "/web/index.html", "/index.html/..", "//etc/passwd",
+          "/three/three.js", "/three/", "/follow.js%00.txt",
           "/three/examples/js/loaders/GLTFLoader.js", "/CMakeLists.txt", "/.git/config"}) {
         const std::string response = request(port_, get(target));
         const int status = statusOf(response);
@@ -79,7 +82,8 @@ TEST_F(ShareServerTest, NoFileOutsideTheWhitelist) {
 TEST_F(ShareServerTest, LectureDataNeedsTheRoomCode) {
     server_->publish(sampleState());
     server_->publishScene(std::make_shared<const std::string>("glTF-bytes"), 1);
-    for (const char* target : {"/scene.glb", "/scene.glb?code=WRONG", "/events", "/events?code=room42", "/state"})
+    for (const char* target :
+         {"/scene.glb", "/scene.glb?code=WRONG", "/events", "/events?code=room42", "/state"})
         EXPECT_EQ(statusOf(request(port_, get(target))), 403) << target;
     EXPECT_EQ(statusOf(request(port_, get("/scene.glb?code=ROOM42"))), 200);
 }
@@ -94,21 +98,27 @@ TEST_F(ShareServerTest, SceneIsCachedByEtagAndGzippedWhenAccepted) {
     const auto at = plain.find("ETag: ");
     ASSERT_NE(at, std::string::npos);
     const std::string etag = plain.substr(at + 6, plain.find("\r\n", at) - at - 6);
-    EXPECT_EQ(statusOf(request(port_, get("/scene.glb?code=ROOM42", "If-None-Match: " + etag + "\r\n"))), 304);
-    const std::string zipped = request(port_, get("/scene.glb?code=ROOM42", "Accept-Encoding: gzip, br\r\n"));
+    EXPECT_EQ(
+        statusOf(request(port_, get("/scene.glb?code=ROOM42", "If-None-Match: " + etag + "\r\n"))),
+        304);
+    const std::string zipped =
+        request(port_, get("/scene.glb?code=ROOM42", "Accept-Encoding: gzip, br\r\n"));
     ASSERT_EQ(statusOf(zipped), 200);
     EXPECT_NE(zipped.find("Content-Encoding: gzip"), std::string::npos);
     EXPECT_LT(zipped.size(), 10000u);  // 200 kB of one letter
     // A new posture is a new scene: the old tag no longer matches.
     server_->publishScene(std::make_shared<const std::string>(glb + "x"), 8);
-    EXPECT_EQ(statusOf(request(port_, get("/scene.glb?code=ROOM42", "If-None-Match: " + etag + "\r\n"))), 200);
+    EXPECT_EQ(
+        statusOf(request(port_, get("/scene.glb?code=ROOM42", "If-None-Match: " + etag + "\r\n"))),
+        200);
 }
 
 TEST_F(ShareServerTest, ReadOnlyNoMethodButGet) {
     for (const char* method : {"POST", "PUT", "DELETE", "PATCH"}) {
-        const std::string r = request(port_, std::string(method) +
-                                                  " /state?code=ROOM42 HTTP/1.1\r\nHost: x\r\nConnection: "
-                                                  "close\r\nContent-Length: 2\r\n\r\n{}");
+        const std::string r =
+            request(port_, std::string(method) +
+                               " /state?code=ROOM42 HTTP/1.1\r\nHost: x\r\nConnection: "
+                               "close\r\nContent-Length: 2\r\n\r\n{}");
         EXPECT_GE(statusOf(r), 400) << method;
         EXPECT_LT(statusOf(r), 500) << method;
     }
@@ -121,13 +131,16 @@ TEST_F(ShareServerTest, MalformedAndHugeRequestsGetAnHttpError) {
         {"bad version", "GET / HTTP/9.9\r\n\r\n"},
         {"binary", std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15)},
         {"huge uri", "GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n"},
-        {"huge header", "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100000, 'b') + "\r\n\r\n"},
-        {"many headers", [] {
+        {"huge header",
+         "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100000, 'b') + "\r\n\r\n"},
+        {"many headers",
+         [] {
              std::string r = "GET / HTTP/1.1\r\nHost: x\r\n";
              for (int i = 0; i < 2000; ++i) r += "X-H" + std::to_string(i) + ": v\r\n";
              return r + "\r\n";
          }()},
-        {"huge body", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n" + std::string(4096, 'c')},
+        {"huge body",
+         "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n" + std::string(4096, 'c')},
     };
     for (const auto& [name, bytes] : cases) {
         const std::string r = request(port_, bytes);
@@ -156,7 +169,8 @@ TEST_F(ShareServerTest, ThousandsOfConnectionsNeitherCrashNorStallPublishing) {
         s.camera.yaw = 0.01f * i;
         server_->publish(s);
     }
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     EXPECT_LT(ms, 200.0);
     for (const int fd : idle) ::close(fd);
     // Once they are gone (or timed out), a student gets the page.
@@ -180,7 +194,8 @@ TEST_F(ShareServerTest, StreamSendsTheWholeStateThenOnlyWhatChanged) {
     const std::string delta = readUntil(fd, "\"camera\"");
     ::close(fd);
     EXPECT_NE(delta.find("\"yaw\":1.25"), std::string::npos) << delta;
-    EXPECT_EQ(delta.find("\"structures\""), std::string::npos) << delta;  // unchanged: not sent again
+    EXPECT_EQ(delta.find("\"structures\""), std::string::npos)
+        << delta;  // unchanged: not sent again
     EXPECT_EQ(delta.find("\"full\":1"), std::string::npos) << delta;
 }
 
