@@ -140,15 +140,26 @@
     box.innerHTML = '';
     if (!state) return;
     const w = viewEl.clientWidth, h = viewEl.clientHeight;
+    const placed = [];
     const place = (text, at) => {
       const p = at.clone().project(camera);
       if (p.z > 1 || Math.abs(p.x) > 1 || Math.abs(p.y) > 1) return;
       const div = document.createElement('div');
       div.className = 'label';
       div.textContent = text;
-      div.style.left = ((p.x * 0.5 + 0.5) * w) + 'px';
-      div.style.top = ((0.5 - p.y * 0.5) * h) + 'px';
       box.appendChild(div);
+      // Labels never cover each other: a label that would is moved down below the one it hits.
+      const bw = div.offsetWidth, bh = div.offsetHeight;
+      let x = (p.x * 0.5 + 0.5) * w - bw / 2, y = (0.5 - p.y * 0.5) * h - bh * 1.2;
+      for (let moved = true, n = 0; moved && n < 50; ++n) {
+        moved = false;
+        for (const r of placed)
+          if (x < r.x + r.w && r.x < x + bw && y < r.y + r.h && r.y < y + bh) { y = r.y + r.h + 2; moved = true; }
+      }
+      x = Math.min(Math.max(x, 2), w - bw - 2);
+      placed.push({ x: x, y: y, w: bw, h: bh });
+      div.style.left = x + 'px';
+      div.style.top = y + 'px';
     };
     const byId = {};
     for (const s of state.structures) byId[s.id] = s;
