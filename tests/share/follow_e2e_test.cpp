@@ -212,6 +212,8 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
         << "page eye " << pageEye.x << "," << pageEye.y << "," << pageEye.z;
 
     // 3. The highlight colour is where the app shows it.
+    // F12's picture has the scene alone: compare with the page's scene alone, its labels hidden.
+    chrome.evaluate("document.getElementById('labels').style.display = 'none'; 'hidden'");
     const auto png = chrome.screenshot();
     ASSERT_TRUE(png);
     const std::string shot = (dir / "page.png").string();
@@ -228,6 +230,9 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
         const double appShare =
             static_cast<double>(inApp.count) / (appPicture.width * appPicture.height);
         const double pageShare = static_cast<double>(inPage.count) / (viewW * viewH);
+        std::printf("%s: app %.4f of the view at %.3f,%.3f; page %.4f at %.3f,%.3f\n", name,
+                    appShare, inApp.centre.x, inApp.centre.y, pageShare, inPage.centre.x,
+                    inPage.centre.y);
         EXPECT_GT(appShare, 0.002) << "the app's picture shows no " << name;
         EXPECT_GT(pageShare, 0.002) << "the page shows no " << name;
         EXPECT_LT(glm::length(inApp.centre - inPage.centre), 0.06f)
