@@ -6,7 +6,8 @@
 #     off: Mesa's llvmpipe allocates from its JIT-compiled shaders, whose frames carry no
 #     symbols, so LeakSanitizer reports allocations it cannot attribute (a few hundred bytes per
 #     GL context). Out-of-bounds, use-after-free and undefined behaviour are still caught.
-# The soak is left out: it measures memory, which the sanitizers change.
+# The soak and the share benchmark are left out: they measure memory and time, which the
+# sanitizers change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build-asan
@@ -20,4 +21,4 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   ctest --output-on-failure --parallel "$(nproc)" -L "$data_layer"
 echo "sanitize: pass 2, OpenGL, app and window tests (leak detection off, see above)"
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
-  ctest --output-on-failure --parallel "$(nproc)" -LE "$data_layer" -E "^soak_"
+  ctest --output-on-failure --parallel "$(nproc)" -LE "$data_layer" -E "^(soak_|bench_)"

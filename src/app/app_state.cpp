@@ -352,6 +352,7 @@ bool applyAction(AppState& state, const Action& action, DiagnosticSink& sink) {
                 else if (findExercise(state.exercises(), a.id)) list.push_back(a.id);
                 return false;
             },
+            [&](const ToggleShareAction&) { return false; },    // done by the window, which owns the server
             [&](const AddStrokeAction& a) {
                 if (a.points.size() >= 2) state.annotations.strokes.push_back(a.points);
                 return false;  // drawn by the UI over the image

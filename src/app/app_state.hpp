@@ -32,6 +32,8 @@ struct AppState {
     CameraTransition transition;
     float aspect = 1.6f;
     bool quitRequested = false;
+    bool replaying = false;  // an input log is being replayed (the report says it)
+    std::string shareUrl;  // while sharing with the room: the address students open (the report says it)
 
     ContentLibrary content;
     std::string conditionId;  // empty: plain anatomy

@@ -1,5 +1,8 @@
 #include "app/command_line.hpp"
 
+#include <cctype>
+#include <cstdlib>
+
 #include "core/structure.hpp"
 
 #include <CLI/CLI.hpp>
@@ -84,6 +87,14 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
     cli.add_option("--window-capture", out.windowCapture,
                    "window: save the last frame, UI included, to this PNG (with --exit-after-frames)");
 
+    std::vector<std::string> share;
+    cli.add_option("--share", share,
+                   "window: share the view with the room on this port (default 8765): students open "
+                   "the address shown in the status bar")
+        ->expected(0, 1);
+    cli.add_option("--share-code", out.shareCode,
+                   "the room code students need to follow (default: a new one each time)");
+
     // One flag per row of the view option table; values are validated by the table.
     const auto& table = viewOptionTable();
     std::vector<std::string> viewValues(table.size());
@@ -134,6 +145,20 @@ ParseResult parseCommandLine(int argc, const char* const* argv, CommandLine& out
         return {ParseOutcome::ExitFailure, "--exercise-phase needs --exercise"};
     if (!out.handoutExercises.empty() && out.handout.empty())
         return {ParseOutcome::ExitFailure, "--exercises applies to --handout"};
+    if (cli.get_option("--share")->count() > 0) {
+        out.sharePort = kDefaultSharePort;
+        if (!share.empty() && !share.front().empty()) {
+            const std::string& text = share.front();
+            char* end = nullptr;
+            const long port = std::strtol(text.c_str(), &end, 10);
+            if (*end != '\0' || port < 1 || port > 65535)
+                return {ParseOutcome::ExitFailure, "--share: '" + text + "' is not a port from 1 to 65535"};
+            out.sharePort = static_cast<int>(port);
+        }
+    }
+    for (const char c : out.shareCode)
+        if (!std::isalnum(static_cast<unsigned char>(c)) || out.shareCode.size() > 32)
+            return {ParseOutcome::ExitFailure, "--share-code: use up to 32 letters and digits"};
     if (!out.windowCapture.empty() && out.exitAfterFrames == 0)
         return {ParseOutcome::ExitFailure, "--window-capture needs --exit-after-frames"};
     if (out.sizeGiven && (!out.exportDir.empty() || !out.handout.empty()))

@@ -50,7 +50,13 @@ struct CommandLine {
     ViewOptions view;
     std::vector<std::string> givenViewOptions;  // the view flags actually on the command line
     bool audienceGiven = false;
+    // Share with the room (issue 14): serve the view to students' browsers on this port
+    // (0: not sharing at start); the room code they need (empty: a generated one).
+    int sharePort = 0;
+    std::string shareCode;
 };
+
+constexpr int kDefaultSharePort = 8765;
 
 enum class ParseOutcome { Run, ExitSuccess, ExitFailure };
 

@@ -266,7 +266,7 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
         ui.layout = layoutFor(state, ui, 0.0f);
         return;
     }
-    const float menuHeight = ui::drawMainMenu(ui.panels, state.options, actions);
+    const float menuHeight = ui::drawMainMenu(ui.panels, state.options, ui.stats.share.on, actions);
     ui.layout = layoutFor(state, ui, menuHeight > 0.0f ? menuHeight : ImGui::GetFrameHeight());
     const PanelLayout& layout = ui.layout;
     // A running quiz hides every name on the model: labels, hover and the card.
@@ -296,6 +296,7 @@ void buildUi(const AppState& state, UiState& ui, ActionQueue& actions) {
     ui::drawRedFlags(state.content, state.audience, &ui.panels.redFlags);
     ui::drawHelpWindow(&ui.panels.help);
     ui::drawAboutWindow(&ui.panels.about);
+    if (!layout.views.empty()) ui::drawShareCode(ui.stats.share, layout.views.back(), state.options.theme == "projector");
     ui::drawStatusBar(ui.stats, layout.statusBar);
     ui.shownLastFrame = ui.panels;
 }

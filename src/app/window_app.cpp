@@ -15,6 +15,7 @@
 
 #include "app/camera_input.hpp"
 #include "app/input_replay.hpp"
+#include "app/share_session.hpp"
 #include "app/startup_trace.hpp"
 #include "app/handout_picture.hpp"
 #include "app/headless_capture.hpp"
@@ -254,6 +255,24 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         state.applyTourStep(state.tourPlayback->tour.steps[state.tourPlayback->index], sink, false);
     else
         state.resetCamera(false);
+    // Share with the room: the server lives as long as the window (stopped when it closes).
+    ShareSession sharing;
+    int sharePort = commandLine.sharePort > 0 ? commandLine.sharePort : kDefaultSharePort;
+    const auto toggleSharing = [&] {
+        if (sharing.on()) {
+            sharing.stop();
+            ui.stats.message = "stopped sharing";
+            return;
+        }
+        std::string error;
+        if (sharing.start(sharePort, commandLine.shareCode, error))
+            ui.stats.message = "sharing with the room";
+        else {
+            sink.error("", 0, "cannot share: " + error);
+            ui.stats.message = "cannot share: " + error;
+        }
+    };
+    if (commandLine.sharePort > 0) toggleSharing();
     WindowedPlacement windowed;
     bool sceneDirty = true;
     int settleFrames = 3;  // ImGui needs a few frames after input to settle hover and layout
@@ -382,6 +401,10 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         sceneDirty |= cameraMoved;
         const bool vsyncBefore = state.options.vsync;
         for (const auto& action : actions) {
+            if (std::holds_alternative<ToggleShareAction>(action)) {
+                toggleSharing();
+                continue;
+            }
             if (const auto* handout = std::get_if<ExportHandoutAction>(&action)) {
                 ui.stats.message = saveHandoutFromWindow(state, renderer, sink, handout->withExercises);
                 sceneDirty = true;
@@ -396,6 +419,13 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         // through the per-structure revisions.
         sceneDirty |= state.advanceExercise(dt, 1.0 / 30.0, sink);
         state.history.observe(state.snapshot(), now);
+        sharing.frame(state);  // a copy for the server's threads; they never read AppState
+        {
+            const ShareStatus share = sharing.status();
+            state.shareUrl = share.url;
+            ui.stats.share = {share.on, share.url, share.code, share.qr, share.qrSize,
+                              share.clients, share.maxClients, share.refused};
+        }
 
         // 4. Render the 3D views only when something changed, each into its own target
         //    the size of its rectangle in framebuffer pixels.
@@ -485,6 +515,7 @@ int runWindow(AppState& state, const CommandLine& commandLine, DiagnosticSink& s
         if (lastFrame && !commandLine.windowCapture.empty())
             exitCode = saveBackBuffer(commandLine.windowCapture, fbWidth, fbHeight) ? 0 : 1;
         glfwSwapBuffers(window);
+        state.replaying = replay.has_value();
         if (!commandLine.reportFile.empty()) {  // after the swap: "frame N" counts this frame
             // The (first) 3D view: where the camera's picture is, in window coordinates.
             const ScreenRect& shownView = ui.layout.views.front();

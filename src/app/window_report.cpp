@@ -24,7 +24,9 @@ std::string reportText(const AppState& state, int windowWidth, int windowHeight,
                   p.target.z, p.distance, p.yaw, p.pitch, state.camera.fovY, windowWidth, windowHeight);
     return "selected " + state.choices.selected + "\ncondition " + state.conditionId + "\nmoving " +
            (state.transition.active() ? "1" : "0") + "\npanel_has_keys " + (panelHasKeys ? "1" : "0") + "\n" +
-           lines;
+           (state.shareUrl.empty() ? "" : "share " + state.shareUrl + "\n") + "replaying " +
+           (state.replaying ? "1" : "0") + "\ntour " +
+           std::to_string(state.tourPlayback ? state.tourPlayback->index + 1 : 0) + "\n" + lines;
 }
 
 void writeReport(const std::string& path, const AppState& state, int windowWidth, int windowHeight,

@@ -12,6 +12,9 @@
 //   viewport X Y W H                 (where the 3D view is drawn, window coordinates)
 //   camera tx ty tz distance yaw pitch fovY
 //   window W H                       (the window's size, window coordinates)
+//   share URL                        (while sharing with the room: the students' address)
+//   replaying 0|1                    (an input log is being replayed)
+//   tour N                           (the running tour's step, 1-based; 0 when none)
 //
 // Window coordinates are those of the mouse (GLFW's screen coordinates), not framebuffer pixels.
 #include <string>

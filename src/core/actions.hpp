@@ -131,6 +131,8 @@ struct ScrubExerciseAction {
     float phase = 0.0f;
 };
 struct StopExerciseAction {};
+// View > Share with the room: starts or stops the server students follow (the window does it).
+struct ToggleShareAction {};
 
 struct AddStrokeAction {
     std::vector<glm::vec2> points;  // view coordinates 0..1
@@ -152,7 +154,7 @@ using Action = std::variant<SetViewOptionAction, SetVisibleAction, SetOpacityAct
                             SaveRecordedTourAction, ExportHandoutAction, AddStrokeAction,
                             AddNoteAction, ClearAnnotationsAction, HoverAction,
                             PlayExerciseAction, PauseExerciseAction, ScrubExerciseAction, StopExerciseAction,
-                            ToggleHandoutExerciseAction, SetHandoutDosageAction>;
+                            ToggleHandoutExerciseAction, SetHandoutDosageAction, ToggleShareAction>;
 using ActionQueue = std::vector<Action>;
 
 }  // namespace medius

@@ -1,6 +1,9 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "ui/panels.hpp"
 
@@ -86,12 +89,48 @@ void drawStatusBar(const FrameStats& stats, const ScreenRect& bar) {
     if (ImGui::Begin("##status", nullptr, flags)) {
         char redraw[48] = "";
         if (stats.frameMs > 0.0f) std::snprintf(redraw, sizeof redraw, "last redraw %.1f ms   ", stats.frameMs);
-        ImGui::Text("%zu triangles   %.1f MB on GPU   %s%s   For education only; not a diagnosis.   %s",
-                    stats.triangles, stats.gpuBytes / 1048576.0, redraw, stats.renderer.c_str(),
+        std::string sharing;
+        if (stats.share.on) {
+            sharing = "Sharing: " + stats.share.url + "  code " + stats.share.code + "  " +
+                      std::to_string(stats.share.clients) + " following   ";
+            if (stats.share.refused > 0)
+                sharing += "ROOM FULL: " + std::to_string(stats.share.refused) + " turned away (limit " +
+                           std::to_string(stats.share.maxClients) + ")   ";
+        }
+        ImGui::Text("%s%zu triangles   %.1f MB on GPU   %s%s   For education only; not a diagnosis.   %s",
+                    sharing.c_str(), stats.triangles, stats.gpuBytes / 1048576.0, redraw, stats.renderer.c_str(),
                     stats.message.c_str());
     }
     ImGui::End();
     ImGui::PopStyleVar();
+}
+
+void drawShareCode(const ShareDisplay& share, const ScreenRect& view, bool projector) {
+    if (!share.on || share.qrSize <= 0 || view.empty()) return;
+    // A quiet zone of four modules, as QR readers expect; big enough to scan from a few rows back.
+    const int modules = share.qrSize + 8;
+    const float want = ImGui::GetFontSize() * (projector ? 11.0f : 7.0f);
+    const float cell = std::max(2.0f, std::floor(std::min(want, view.height * 0.4f) / modules));
+    const float side = cell * modules;
+    const float pad = ImGui::GetFontSize() * 0.5f;
+    const std::string line = "Follow: scan, or open the address";
+    const std::string code = "Room code " + share.code;
+    const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
+    // The card is as wide as its widest line; the code sits centred above the two lines.
+    const float width = std::max(side, ImGui::CalcTextSize(line.c_str()).x + 2.0f * pad);
+    const float height = side + 2.0f * lineHeight + pad;
+    const ImVec2 at(view.right() - width - pad, view.bottom() - height - pad);
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), IM_COL32(255, 255, 255, 255));
+    const float qrX = at.x + (width - side) * 0.5f;
+    for (int y = 0; y < share.qrSize; ++y)
+        for (int x = 0; x < share.qrSize; ++x)
+            if (share.qr[static_cast<std::size_t>(y) * share.qrSize + x]) {
+                const ImVec2 a(qrX + (x + 4) * cell, at.y + (y + 4) * cell);
+                draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(0, 0, 0, 255));
+            }
+    draw->AddText(ImVec2(at.x + pad, at.y + side), IM_COL32(0, 0, 0, 255), line.c_str());
+    draw->AddText(ImVec2(at.x + pad, at.y + side + lineHeight), IM_COL32(0, 0, 0, 255), code.c_str());
 }
 
 }  // namespace medius::ui

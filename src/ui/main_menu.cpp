@@ -4,7 +4,7 @@
 
 namespace medius::ui {
 
-float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, ActionQueue& actions) {
+float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, bool sharing, ActionQueue& actions) {
     if (!ImGui::BeginMainMenuBar()) return 0.0f;
     const float height = ImGui::GetWindowHeight();
     if (ImGui::BeginMenu("File")) {
@@ -50,6 +50,8 @@ float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, ActionQu
         ImGui::MenuItem("Tours", "T", &panels.tours);
         ImGui::MenuItem("Posture and compression", "P", &panels.pose);
         ImGui::MenuItem("Display options", nullptr, &panels.view);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Share with the room", nullptr, sharing)) actions.push_back(ToggleShareAction{});
         ImGui::EndMenu();
     }
     // Red flags are always one click away, whatever is on screen.

@@ -1,6 +1,7 @@
 #pragma once
 // ImGui panels. Each reads state and appends actions; none holds data.
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -13,12 +14,24 @@
 
 namespace medius::ui {
 
+// While the lecturer shares the view with the room (issue 14): what the status bar and the
+// corner of the view show students, filled by the app each frame.
+struct ShareDisplay {
+    bool on = false;
+    std::string url, code;
+    std::vector<bool> qr;  // qrSize x qrSize modules, true dark
+    int qrSize = 0;
+    int clients = 0, maxClients = 0;
+    long refused = 0;  // students turned away because the room was full
+};
+
 struct FrameStats {
     float frameMs = 0.0f;     // last 3D redraw, CPU wall time
     std::size_t triangles = 0;
     std::size_t gpuBytes = 0;
     std::string renderer;     // GL_RENDERER
     std::string message;      // the last thing Medius did for the user, e.g. a saved file
+    ShareDisplay share;
 };
 
 // Which optional sidebar sections are shown (the condition list, its colour key, the
@@ -39,7 +52,9 @@ struct PanelVisibility {
 };
 
 // The menu bar; returns its height in pixels (the layout starts below it).
-float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, ActionQueue& actions);
+float drawMainMenu(PanelVisibility& panels, const ViewOptions& options, bool sharing, ActionQueue& actions);
+// The room's address as a QR code in the view's bottom right corner (bigger with the projector theme).
+void drawShareCode(const ShareDisplay& share, const ScreenRect& view, bool projector);
 struct StructureSearch {
     char text[96] = {};
 };

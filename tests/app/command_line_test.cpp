@@ -78,3 +78,23 @@ TEST(CommandLine, ImageSizeBounds) {
     EXPECT_FALSE(parseImageSize("1920*1080", w, h));
     EXPECT_FALSE(parseImageSize("1920x1080x3", w, h));
 }
+
+TEST(CommandLine, ShareTakesAnOptionalPortAndARoomCode) {
+    CommandLine none;
+    ASSERT_EQ(parse({}, none).outcome, ParseOutcome::Run);
+    EXPECT_EQ(none.sharePort, 0);  // not sharing at start
+    CommandLine plain;
+    ASSERT_EQ(parse({"--share"}, plain).outcome, ParseOutcome::Run);
+    EXPECT_EQ(plain.sharePort, kDefaultSharePort);
+    CommandLine port;
+    ASSERT_EQ(parse({"--share", "9000", "--share-code", "HALL7"}, port).outcome, ParseOutcome::Run);
+    EXPECT_EQ(port.sharePort, 9000);
+    EXPECT_EQ(port.shareCode, "HALL7");
+    for (const auto& bad : std::vector<std::vector<const char*>>{
+             {"--share", "0"}, {"--share", "70000"}, {"--share", "80x"}, {"--share-code", "a b"}, {"--share-code", "../x"}}) {
+        CommandLine cl;
+        const auto r = parse(bad, cl);
+        EXPECT_EQ(r.outcome, ParseOutcome::ExitFailure) << bad[0] << " " << bad[1];
+        EXPECT_NE(r.message.find(bad[0]), std::string::npos) << r.message;
+    }
+}
