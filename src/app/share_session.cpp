@@ -100,13 +100,19 @@ void ShareSession::stop() {
 
 void ShareSession::frame(const AppState& state) {
     if (!server_) return;
-    if (state.scene.geometryRevision() != sceneRevision_) {
+    // While an exercise plays the model is re-posed up to 30 times a second; writing and
+    // sending a glTF of ~350k triangles each time would stall the lecturer and every student.
+    // Students keep the last posture sent and get the new one when the loop pauses or stops.
+    const bool exerciseMoving = !state.exerciseId.empty() && !state.exerciseClock.paused();
+    if (state.scene.geometryRevision() != sceneRevision_ && !exerciseMoving) {
         // Once per posture, not per frame: the glTF of ~350k triangles takes a moment.
         sceneRevision_ = state.scene.geometryRevision();
         server_->publishScene(std::make_shared<const std::string>(io::sceneToGlb(state.scene)),
                               sceneRevision_);
     }
-    server_->publish(shareStateOf(state));
+    ShareState shared = shareStateOf(state);
+    shared.sceneRevision = sceneRevision_;  // the scene students can fetch, not a newer unsent one
+    server_->publish(shared);
 }
 
 ShareStatus ShareSession::status() const {
