@@ -112,6 +112,30 @@ Image composeOverWhite(const Image& lit, const Image& black, const Image& backgr
     return out;
 }
 
+// The view rendered for paper: dark theme, no section or X-ray, sorted transparency (the skin
+// in front fully covers the skin behind it), then set on white. The same frame unlit (black
+// body) and without the body (background only) together say how much of each pixel the body
+// covers, so it can stand on white paper.
+Image renderOnWhite(const AppState& state, const ViewState& view, const OrbitCamera& camera,
+                    render::RenderTarget& target, render::SceneRenderer& renderer) {
+    ViewOptions options = state.options;
+    options.section = "off";
+    options.xray = false;
+    options.theme = "dark";
+    options.transparency = "sorted";
+    options.backgroundGradient = false;
+    options.exposure = 1.0f;
+    const Image lit = renderOnce(state, view, camera, options, target, renderer);
+    options.exposure = 0.0f;
+    const Image black = renderOnce(state, view, camera, options, target, renderer);
+    ViewState empty;
+    std::vector<StructureAppearance> none = view.appearances();
+    for (auto& a : none) a.visible = false;
+    empty.setAppearances(none);
+    const Image background = renderOnce(state, empty, camera, options, target, renderer);
+    return composeOverWhite(lit, black, background);
+}
+
 Image renderHandoutPicture(AppState& state, render::SceneRenderer& renderer, std::string& error) {
     const Condition* c = state.condition();
     if (!c) {
@@ -137,32 +161,15 @@ Image renderHandoutPicture(AppState& state, render::SceneRenderer& renderer, std
     pose.distance = fittingDistance(camera, focus, aspect);
     camera.setPose(pose);
 
-    ViewOptions options = state.options;
-    options.section = "off";
-    options.xray = false;
-    options.theme = "dark";
-    options.transparency = "sorted";  // the skin in front fully covers the skin behind it
-    options.backgroundGradient = false;
-    options.exposure = 1.0f;
-    const Image lit = renderOnce(state, view, camera, options, target, renderer);
-    // The same frame unlit (black body) and without the body (background only): together
-    // they say how much of each pixel the body covers, so it can stand on white paper.
-    options.exposure = 0.0f;
-    const Image black = renderOnce(state, view, camera, options, target, renderer);
-    ViewState empty;
-    std::vector<StructureAppearance> none = view.appearances();
-    for (auto& a : none) a.visible = false;
-    empty.setAppearances(none);
-    const Image background = renderOnce(state, empty, camera, options, target, renderer);
-    return composeOverWhite(lit, black, background);
+    return renderOnWhite(state, view, camera, target, renderer);
 }
 
 }  // namespace medius::app
 
 namespace medius::app {
 
-Image renderExercisePicture(AppState& state, render::SceneRenderer& renderer, const Exercise& exercise, float phase,
-                            std::string& error) {
+Image renderExercisePicture(AppState& state, render::SceneRenderer& renderer,
+                            const Exercise& exercise, float phase, std::string& error) {
     constexpr int kExerciseWidth = 800, kExerciseHeight = 600;
     // Pose the model at the moment, as the panel would, then put the app's state back.
     const std::string wasPlaying = state.exerciseId;
@@ -182,7 +189,8 @@ Image renderExercisePicture(AppState& state, render::SceneRenderer& renderer, co
             const Structure& s = state.scene.structures()[i];
             StructureAppearance& a = looks[i];
             a.visible = s.layer == Layer::Bone || s.layer == Layer::Skin;
-            a.colour = s.layer == Layer::Skin ? glm::vec3(0.80f, 0.62f, 0.52f) : glm::vec3(0.78f, 0.75f, 0.68f);
+            a.colour = s.layer == Layer::Skin ? glm::vec3(0.80f, 0.62f, 0.52f)
+                                              : glm::vec3(0.78f, 0.75f, 0.68f);
             a.opacity = s.layer == Layer::Skin ? 0.30f : 1.0f;
             for (const auto& m : exercise.muscles)
                 if (m.id == s.id) {
@@ -203,22 +211,7 @@ Image renderExercisePicture(AppState& state, render::SceneRenderer& renderer, co
         pose.target = state.scene.bounds().centre();
         pose.distance = fittingDistance(camera, state.scene.bounds(), aspect);
         camera.setPose(pose);
-        ViewOptions options = state.options;
-        options.section = "off";
-        options.xray = false;
-        options.theme = "dark";
-        options.transparency = "sorted";
-        options.backgroundGradient = false;
-        options.exposure = 1.0f;
-        const Image lit = renderOnce(state, view, camera, options, target, renderer);
-        options.exposure = 0.0f;
-        const Image black = renderOnce(state, view, camera, options, target, renderer);
-        ViewState empty;
-        std::vector<StructureAppearance> none = looks;
-        for (auto& a : none) a.visible = false;
-        empty.setAppearances(none);
-        const Image background = renderOnce(state, empty, camera, options, target, renderer);
-        out = composeOverWhite(lit, black, background);
+        out = renderOnWhite(state, view, camera, target, renderer);
     }
     state.exerciseId = wasPlaying;
     state.exerciseClock = wasClock;
@@ -232,7 +225,8 @@ Image renderExercisePicture(AppState& state, render::SceneRenderer& renderer, co
 namespace medius::app {
 
 std::vector<HandoutExercise> handoutExercises(AppState& state, render::SceneRenderer& renderer,
-                                              const std::vector<std::string>& ids, std::string& error) {
+                                              const std::vector<std::string>& ids,
+                                              std::string& error) {
     std::vector<HandoutExercise> out;
     for (const auto& id : ids) {
         const Exercise* e = findExercise(state.exercises(), id);

@@ -129,7 +129,7 @@ double flowBottom() {
 // goes to the next frame, and the rest of the paragraph wraps to that frame's width: text
 // is never cut, it moves on.
 class Flow {
-public:
+  public:
     Flow(cairo_t* cr, Layout& out, std::vector<Frame> frames, std::string continuedTitle)
         : cr_(cr),
           out_(out),
@@ -182,7 +182,7 @@ public:
     // The baseline of the last line placed.
     double y() const { return y_; }
 
-private:
+  private:
     Frame& frame() { return frames_[index_]; }
 
     static double lineHeightOf(const std::vector<Run>& runs) {
@@ -307,12 +307,15 @@ void reliefOptions(Flow& flow, const Sizes& s, const Condition& c) {
     const auto textOf = [&](const ReliefOption& r) {
         std::string grade = evidencePlainWords(r.evidence);
         grade[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(grade[0])));
-        std::vector<Run> runs{{grade + (r.patientEvidence.empty() ? "." : ":"), {s.body, true, kEvidence}, true}};
-        if (!r.patientEvidence.empty()) runs.push_back({withoutCitations(r.patientEvidence), {s.body, false, kEvidence}});
+        std::vector<Run> runs{
+            {grade + (r.patientEvidence.empty() ? "." : ":"), {s.body, true, kEvidence}, true}};
+        if (!r.patientEvidence.empty())
+            runs.push_back({withoutCitations(r.patientEvidence), {s.body, false, kEvidence}});
         runs.push_back({withoutCitations(r.what.patient), s.text()});
         return runs;
     };
-    heading(flow, s, offered.front()->firstLine ? "What helps (the first step first)" : "What may help",
+    heading(flow, s,
+            offered.front()->firstLine ? "What helps (the first step first)" : "What may help",
             s.body * 0.35 + keptHeight(nameOf(*offered.front()), textOf(*offered.front())));
     for (const ReliefOption* r : offered) {
         const std::vector<Run> name = nameOf(*r), text = textOf(*r);
@@ -328,7 +331,8 @@ void reliefOptions(Flow& flow, const Sizes& s, const Condition& c) {
         if (!r.patientEvidence.empty()) text += " " + withoutCitations(r.patientEvidence);
         return std::vector<Run>{{text, s.text()}};
     };
-    heading(flow, s, "What happens without treatment", flow.heightOf(untreatedText(*untreated.front())));
+    heading(flow, s, "What happens without treatment",
+            flow.heightOf(untreatedText(*untreated.front())));
     for (const ReliefOption* r : untreated) flow.paragraph(untreatedText(*r));
 }
 
@@ -350,7 +354,8 @@ void redFlags(Flow& flow, const Sizes& s, const Condition& c, const ContentLibra
         if (sentences.empty()) return;
         const TextStyle title_{s.heading().size, true, kWarning};
         double height = s.heading().size * kLineSpacing + s.body * 0.2;
-        for (const auto& sentence : sentences) height += flow.heightOf({{sentence, s.text()}}, kIndent);
+        for (const auto& sentence : sentences)
+            height += flow.heightOf({{sentence, s.text()}}, kIndent);
         flow.space(s.body * 0.6);
         flow.keepTogether(height);
         flow.paragraph(title, title_);
@@ -358,7 +363,8 @@ void redFlags(Flow& flow, const Sizes& s, const Condition& c, const ContentLibra
         for (const auto& sentence : sentences)
             flow.paragraph({{sentence, s.text()}}, kIndent, "\xE2\x80\xA2");  // a bullet
     };
-    box("Go to an emergency department now if", redFlagSentences(content, c, Urgency::EmergencyNow));
+    box("Go to an emergency department now if",
+        redFlagSentences(content, c, Urgency::EmergencyNow));
     box("See a doctor within days if", redFlagSentences(content, c, Urgency::WithinDays));
 }
 
@@ -504,9 +510,11 @@ void layoutExercises(cairo_t* cr, Layout& out, const std::vector<HandoutExercise
     {
         Flow head(cr, out, {{page, kMargin, y, width, flowBottom()}}, title);
         head.paragraph("Your exercises", s.title());
-        head.paragraph("Do them as your physiotherapist showed you. The coloured muscles are the ones that work. "
-                       "Start: where you begin. End: where the move takes you.",
-                       s.small());
+        head.paragraph(
+            "Do them as your physiotherapist showed you. The coloured muscles are the ones that "
+            "work. "
+            "Start: where you begin. End: where the move takes you.",
+            s.small());
         y = head.y() + s.body;
     }
     const auto textRuns = [&](const HandoutExercise& e) {
@@ -519,13 +527,15 @@ void layoutExercises(cairo_t* cr, Layout& out, const std::vector<HandoutExercise
         // Measure the block at its widths first.
         Layout scratch;
         Flow probe(cr, scratch, {{0, textX, 0, textWidth, 1e9}}, "");
-        const std::vector<Run> name = {{e.name, s.heading()}, {"  " + e.dosage, {s.body * 1.1, true, kEvidence}, true}};
+        const std::vector<Run> name = {{e.name, s.heading()},
+                                       {"  " + e.dosage, {s.body * 1.1, true, kEvidence}, true}};
         double textHeight = 0.0;
         for (const auto& p : textRuns(e)) textHeight += probe.heightOf(p, kIndent) + s.body * 0.3;
         Flow nameProbe(cr, scratch, {{0, kMargin, 0, width, 1e9}}, "");
         const double nameHeight = nameProbe.heightOf(name) + s.body * 0.4;
         const double captionHeight = s.small().size * kLineSpacing + 4.0;
-        const double block = nameHeight + std::max(pictureHeight + captionHeight, textHeight) + s.body * 1.2;
+        const double block =
+            nameHeight + std::max(pictureHeight + captionHeight, textHeight) + s.body * 1.2;
         if (y + block > flowBottom() && y > kMargin + 60.0) {
             page = out.pages;
             out.pages = page + 1;
@@ -535,11 +545,12 @@ void layoutExercises(cairo_t* cr, Layout& out, const std::vector<HandoutExercise
         nameFlow.paragraph(name);
         const double top = nameFlow.y() + s.body * 0.5;
         out.pictures.push_back({page, kMargin, top, kExercisePicture, pictureHeight, &e.start});
-        out.pictures.push_back(
-            {page, kMargin + kExercisePicture + kExerciseGap, top, kExercisePicture, pictureHeight, &e.end});
+        out.pictures.push_back({page, kMargin + kExercisePicture + kExerciseGap, top,
+                                kExercisePicture, pictureHeight, &e.end});
         const double captionY = top + pictureHeight + s.small().size + 2.0;
         out.texts.push_back({page, kMargin, captionY, "Start", s.small()});
-        out.texts.push_back({page, kMargin + kExercisePicture + kExerciseGap, captionY, "End", s.small()});
+        out.texts.push_back(
+            {page, kMargin + kExercisePicture + kExerciseGap, captionY, "End", s.small()});
         // The text beside the pictures; a very long text flows on (to a page under the title).
         Flow text(cr, out, {{page, textX, top - 2.0, textWidth, flowBottom()}}, title);
         bool first = true;
@@ -562,8 +573,8 @@ void setColour(cairo_t* cr, const Colour& c) {
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-void drawImage(cairo_t* cr, const Image& view, double x, double y, double width, double height) {
-    if (view.width <= 0 || view.height <= 0) return;
+// The picture scaled into the rectangle at (x, y).
+void paintImage(cairo_t* cr, const Image& view, double x, double y, double width, double height) {
     cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, view.width, view.height);
     cairo_surface_flush(img);
     unsigned char* data = cairo_image_surface_get_data(img);
@@ -582,6 +593,11 @@ void drawImage(cairo_t* cr, const Image& view, double x, double y, double width,
     cairo_paint(cr);
     cairo_restore(cr);
     cairo_surface_destroy(img);
+}
+
+void drawImage(cairo_t* cr, const Image& view, double x, double y, double width, double height) {
+    if (view.width <= 0 || view.height <= 0) return;
+    paintImage(cr, view, x, y, width, height);
     // A thin frame: the white picture on white paper still reads as a picture.
     cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
     cairo_set_line_width(cr, 0.5);
@@ -591,24 +607,8 @@ void drawImage(cairo_t* cr, const Image& view, double x, double y, double width,
 
 void drawPicture(cairo_t* cr, const Layout& layout, const Image& view) {
     if (layout.pictureWidth <= 0.0) return;
-    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, view.width, view.height);
-    cairo_surface_flush(img);
-    unsigned char* data = cairo_image_surface_get_data(img);
-    const int stride = cairo_image_surface_get_stride(img);
-    for (int yy = 0; yy < view.height; ++yy)
-        for (int xx = 0; xx < view.width; ++xx) {
-            const auto* p = view.pixel(xx, yy);
-            auto* out = reinterpret_cast<std::uint32_t*>(data + yy * stride) + xx;
-            *out = (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
-        }
-    cairo_surface_mark_dirty(img);
-    cairo_save(cr);
-    cairo_translate(cr, layout.pictureX, layout.pictureY);
-    cairo_scale(cr, layout.pictureWidth / view.width, layout.pictureHeight / view.height);
-    cairo_set_source_surface(cr, img, 0, 0);
-    cairo_paint(cr);
-    cairo_restore(cr);
-    cairo_surface_destroy(img);
+    paintImage(cr, view, layout.pictureX, layout.pictureY, layout.pictureWidth,
+               layout.pictureHeight);
 }
 
 void drawBox(cairo_t* cr, const BoxOp& b) {
@@ -683,7 +683,8 @@ std::string withoutCitations(const std::string& text) {
 
 std::string writeHandoutPdf(const std::string& path, const Condition& c,
                             const ContentLibrary& content, const Image& view,
-                            HandoutMeasure* measure, const std::vector<HandoutExercise>& exercises) {
+                            HandoutMeasure* measure,
+                            const std::vector<HandoutExercise>& exercises) {
     std::string bytes;
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(appendBytes, &bytes, kPageWidth, kPageHeight);
@@ -696,8 +697,11 @@ std::string writeHandoutPdf(const std::string& path, const Condition& c,
     layoutExercises(cr, layout, exercises, "Your exercises (continued)");
     drawPages(cr, layout, c, view);
     if (measure) {
-        *measure = {layout.pages, layout.pages - conditionPages, layout.bodySize,
-                    std::min(layout.smallestSize(), kFooterSize), {}};
+        *measure = {layout.pages,
+                    layout.pages - conditionPages,
+                    layout.bodySize,
+                    std::min(layout.smallestSize(), kFooterSize),
+                    {}};
         for (const auto& t : layout.texts) measure->text += t.text + "\n";
     }
     cairo_destroy(cr);
