@@ -1,20 +1,23 @@
 // medius_soak [ROUNDS] [--round-frames N] [--size WxH] [--warm-up-rounds N] [--max-growth-mb N]
-// [--plant-leak-bytes N] [--json FILE]: renders ROUNDS rounds of offscreen frames, each round
-// the same script of actions the panels emit (conditions, sections, X-ray, poses, selection,
-// undo) with the camera turning and coming back, and samples the heap in use and resident
-// memory every frame. With --max-growth-mb it exits 1 when
-// the heap in use grew more than that after the warm-up rounds (CTest runs a short soak this
-// way, and once with a planted leak, which must fail).
+// [--plant-leak-bytes N] [--plant-gl-leak] [--json FILE]: renders ROUNDS rounds of offscreen
+// frames, each round the same script of actions the panels emit (conditions, sections, X-ray,
+// poses, selection, undo) with the camera turning and coming back, and samples the app's heap,
+// glibc's whole heap and resident memory every frame and the GL objects alive at each round's
+// end. With --max-growth-mb it exits 1 when the app's heap grew more than that after the
+// warm-up rounds, or when more GL objects are alive (CTest runs a short soak this way, and
+// with each planted leak, which must fail).
 #include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -43,7 +46,98 @@ double heapInUseMiB() {
     const struct mallinfo2 info = mallinfo2();
     return static_cast<double>(info.uordblks + info.hblkhd) / 1048576.0;
 }
+// What Medius's own C++ holds. glibc's heap in use (above) also counts what Mesa mallocs, and
+// that swings by 25-40 MiB from round to round with how llvmpipe's threads got the CPU (two runs of
+// the same six rounds here ended them anywhere between 98 and 162 MiB). The bytes handed out by
+// operator new and not yet deleted are the app's alone (Mesa is C; its LLVM is not linked into this
+// executable, so its operator new is libstdc++'s, not the one below) and repeat round after round.
+std::atomic<long long> appHeapBytes{0};
+
+void* countedAlloc(std::size_t n, std::size_t alignment, bool nothrow) {
+    void* p = nullptr;
+    if (alignment <= alignof(std::max_align_t))
+        p = std::malloc(n ? n : 1);
+    else if (posix_memalign(&p, alignment, n ? n : 1) != 0)
+        p = nullptr;
+    if (!p) {
+        if (nothrow) return nullptr;
+        throw std::bad_alloc();
+    }
+    appHeapBytes.fetch_add(static_cast<long long>(malloc_usable_size(p)),
+                           std::memory_order_relaxed);
+    return p;
+}
+
+void countedFree(void* p) noexcept {
+    if (!p) return;
+    appHeapBytes.fetch_sub(static_cast<long long>(malloc_usable_size(p)),
+                           std::memory_order_relaxed);
+    std::free(p);
+}
+
+double appHeapMiB() {
+    return static_cast<double>(appHeapBytes.load(std::memory_order_relaxed)) / 1048576.0;
+}
+
+// The GL objects alive: with force_gl_names_reuse (set in main) Mesa hands out the lowest free
+// name, so a renderer that creates buffers, textures or framebuffers without deleting them pushes
+// the next name up round after round. (Vertex arrays are left out: Mesa 22 never reuses theirs.)
+long glNamesInUse() {
+    GLuint buffer = 0, texture = 0, framebuffer = 0, renderbuffer = 0;
+    glGenBuffers(1, &buffer);
+    glGenTextures(1, &texture);
+    glGenFramebuffers(1, &framebuffer);
+    glGenRenderbuffers(1, &renderbuffer);
+    glDeleteBuffers(1, &buffer);
+    glDeleteTextures(1, &texture);
+    glDeleteFramebuffers(1, &framebuffer);
+    glDeleteRenderbuffers(1, &renderbuffer);
+    return static_cast<long>(buffer) + texture + framebuffer + renderbuffer;
+}
 }  // namespace
+
+void* operator new(std::size_t n) {
+    return countedAlloc(n, 0, false);
+}
+void* operator new[](std::size_t n) {
+    return countedAlloc(n, 0, false);
+}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    return countedAlloc(n, 0, true);
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+    return countedAlloc(n, 0, true);
+}
+void* operator new(std::size_t n, std::align_val_t a) {
+    return countedAlloc(n, static_cast<std::size_t>(a), false);
+}
+void* operator new[](std::size_t n, std::align_val_t a) {
+    return countedAlloc(n, static_cast<std::size_t>(a), false);
+}
+void operator delete(void* p) noexcept {
+    countedFree(p);
+}
+void operator delete[](void* p) noexcept {
+    countedFree(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    countedFree(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    countedFree(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+    countedFree(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+    countedFree(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+    countedFree(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+    countedFree(p);
+}
 
 int main(int argc, char** argv) {
     int rounds = 10, roundFrames = 480, warmUpRounds = 1, width = 320, height = 200;
@@ -53,6 +147,8 @@ int main(int argc, char** argv) {
     // the check fails on a leak of that size.
     std::size_t plantedLeak = 0;
     std::vector<std::vector<char>> planted;
+    // --plant-gl-leak makes a buffer every 60 frames and never deletes it.
+    bool plantGlLeak = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--size" && i + 1 < argc) {
@@ -65,6 +161,8 @@ int main(int argc, char** argv) {
             warmUpRounds = std::max(1, std::atoi(argv[++i]));
         } else if (a == "--plant-leak-bytes" && i + 1 < argc) {
             plantedLeak = static_cast<std::size_t>(std::atol(argv[++i]));
+        } else if (a == "--plant-gl-leak") {
+            plantGlLeak = true;
         } else if (a == "--json" && i + 1 < argc) {
             jsonPath = argv[++i];
         } else if (std::atoi(a.c_str()) > 0) {
@@ -92,6 +190,7 @@ int main(int argc, char** argv) {
     state.resetCamera(false);
 
     std::string error;
+    setenv("force_gl_names_reuse", "true", 1);  // Mesa's driconf, read when the context starts
     auto context = render::HeadlessContext::create(false, error);
     if (!context) {
         std::fprintf(stderr, "medius_soak: no OpenGL: %s\n", error.c_str());
@@ -115,12 +214,15 @@ int main(int argc, char** argv) {
     struct Sample {
         int round;
         double floor, ceiling, resident;  // lowest and highest heap in use, resident at the end
+        double settled;                   // heap in use at the round's end, all work done
+        double appFloor, appCeiling, appSettled;  // the same for the app's own C++ heap
+        long glNames;
     };
     std::vector<Sample> samples;
     const auto start = std::chrono::steady_clock::now();
     double clock = 0.0;
     for (int round = 1; round <= rounds; ++round) {
-        double floor = 1e30, ceiling = 0.0;
+        double floor = 1e30, ceiling = 0.0, appFloor = 1e30, appCeiling = 0.0;
         for (int g = 1; g <= roundFrames; ++g) {
             std::vector<Action> actions;
             if (g % 20 == 0)
@@ -148,10 +250,17 @@ int main(int argc, char** argv) {
             state.history.observe(state.snapshot(), clock);
             renderer->render(state.scene, state.view, state.camera, state.options, target);
             if (plantedLeak > 0) planted.emplace_back(plantedLeak, static_cast<char>(g));
+            if (plantGlLeak && g % 60 == 0) {
+                GLuint kept = 0;
+                glGenBuffers(1, &kept);
+            }
             if (g % 50 == 0) glFinish();
             const double heap = heapInUseMiB();
             floor = std::min(floor, heap);
             ceiling = std::max(ceiling, heap);
+            const double app = appHeapMiB();
+            appFloor = std::min(appFloor, app);
+            appCeiling = std::max(appCeiling, app);
         }
         // The end of a round: the same state every time (plain anatomy, standing, no section,
         // no X-ray, nothing selected), all GL work done, freed memory given back.
@@ -164,27 +273,31 @@ int main(int argc, char** argv) {
         renderer->render(state.scene, state.view, state.camera, state.options, target);
         glFinish();
         malloc_trim(0);
-        samples.push_back({round, floor, ceiling, residentMiB()});
+        samples.push_back({round, floor, ceiling, residentMiB(), heapInUseMiB(), appFloor,
+                           appCeiling, appHeapMiB(), glNamesInUse()});
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     const double peakRss = static_cast<double>(usage.ru_maxrss) / 1024.0;
-    // The check is on the heap in use (what malloc has handed out and not had back), not on
-    // what is resident, which also counts the pools glibc and Mesa keep. Within a round the
-    // heap in use swings by 70-100 MiB (posed copies of the scene, llvmpipe's compiled shader
-    // variants) and its lowest point moves by 25 MiB from round to round, but its highest point
-    // is the same in every round to within half a MiB (measured over six rounds: 154.8 to
-    // 155.4 MiB): the growth is the rise of that peak after the warm-up. A leak raises it by
-    // what it has kept.
+    // The check is on the app's own heap (operator new, above), not on glibc's whole heap in use
+    // nor on what is resident: those also count what Mesa keeps, which moves by tens of MiB from
+    // round to round with no leak (shown in the report, not judged). Every round plays the same
+    // script from the same state, so the app's highest point in a round repeats (to about 10 KB
+    // here) unless something leaks: the growth is the rise of that peak after the warm-up. GL
+    // objects made and never deleted would not show there, so the names in use at each round's
+    // end must also stay those of the warm-up's end.
     const Sample& base = samples[static_cast<std::size_t>(warmUpRounds) - 1];
-    double peakLate = base.ceiling, residentLate = base.resident;
+    double appPeakLate = base.appCeiling, heapPeakLate = base.ceiling, residentLate = base.resident;
+    long namesLate = base.glNames;
     for (std::size_t i = static_cast<std::size_t>(warmUpRounds); i < samples.size(); ++i) {
-        peakLate = std::max(peakLate, samples[i].ceiling);
+        appPeakLate = std::max(appPeakLate, samples[i].appCeiling);
+        heapPeakLate = std::max(heapPeakLate, samples[i].ceiling);
         residentLate = std::max(residentLate, samples[i].resident);
+        namesLate = std::max(namesLate, samples[i].glNames);
     }
-    const double growth = peakLate - base.ceiling;
+    const double growth = appPeakLate - base.appCeiling;
     const int frames = rounds * roundFrames;
     std::printf(
         "medius_soak: %d rounds of %d frames at %dx%d in %.1f s (%.1f ms per frame); %d errors "
@@ -193,21 +306,27 @@ int main(int argc, char** argv) {
         sink.count(Level::Error));
     for (const Sample& s : samples)
         std::printf(
-            "  round %3d  heap in use %8.2f to %8.2f MiB  resident at its end %7.1f MiB%s\n",
-            s.round, s.floor, s.ceiling, s.resident, s.round <= warmUpRounds ? "  (warm-up)" : "");
+            "  round %3d  app heap %8.3f to %8.3f MiB (%8.3f at its end)  GL names in use %4ld  "
+            "whole heap %7.2f to %7.2f MiB  resident at its end %6.1f MiB%s\n",
+            s.round, s.appFloor, s.appCeiling, s.appSettled, s.glNames, s.floor, s.ceiling,
+            s.resident, s.round <= warmUpRounds ? "  (warm-up)" : "");
     std::printf(
-        "medius_soak: highest heap in use %.2f MiB in the last warm-up round, at most %.2f MiB in "
-        "a "
-        "later one: growth %+.2f MiB (%.0f bytes a frame); resident at a round's end %.1f -> at "
-        "most %.1f MiB; peak resident %.1f MiB\n",
-        base.ceiling, peakLate, growth,
-        growth * 1048576.0 / ((rounds - warmUpRounds) * roundFrames), base.resident, residentLate,
-        peakRss);
+        "medius_soak: the app's highest heap %.3f MiB in the last warm-up round, at most %.3f MiB "
+        "in a later one: growth %+.3f MiB (%.0f bytes a frame); GL names in use %ld -> at most "
+        "%ld; whole heap's peak %.1f -> %.1f MiB, resident at a round's end %.1f -> at most %.1f "
+        "MiB; peak resident %.1f MiB\n",
+        base.appCeiling, appPeakLate, growth,
+        growth * 1048576.0 / ((rounds - warmUpRounds) * roundFrames), base.glNames, namesLate,
+        base.ceiling, heapPeakLate, base.resident, residentLate, peakRss);
     if (!jsonPath.empty()) {
         std::ofstream json(jsonPath);
         json << "{\"frames\": " << frames << ", \"seconds\": " << seconds
+             << ", \"app_heap_peak_after_warm_up_mib\": " << base.appCeiling
+             << ", \"app_heap_peak_later_mib\": " << appPeakLate << ", \"growth_mib\": " << growth
+             << ", \"gl_names_after_warm_up\": " << base.glNames
+             << ", \"gl_names_later_max\": " << namesLate
              << ", \"heap_peak_after_warm_up_mib\": " << base.ceiling
-             << ", \"heap_peak_later_mib\": " << peakLate << ", \"growth_mib\": " << growth
+             << ", \"heap_peak_later_mib\": " << heapPeakLate
              << ", \"resident_after_warm_up_mib\": " << base.resident
              << ", \"resident_later_max_mib\": " << residentLate << ", \"peak_mib\": " << peakRss
              << "}\n";
@@ -217,6 +336,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr,
                      "medius_soak: the heap grew %.2f MiB, more than the %.1f MiB allowed\n",
                      growth, maxGrowth);
+        return 1;
+    }
+    if (maxGrowth >= 0.0 && namesLate > base.glNames) {
+        std::fprintf(stderr,
+                     "medius_soak: %ld GL objects more at a round's end than after the warm-up\n",
+                     namesLate - base.glNames);
         return 1;
     }
     return 0;

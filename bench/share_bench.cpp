@@ -10,15 +10,24 @@
 //     (the clock is the same process's steady clock; rate limiting to 30/s is included);
 //   - no student dropped, and every one caught up with the last message;
 //   - the heap in use after the last loaded block within 8 MiB of that after the first.
+// The students are load, not lecturer: on a hall's network each is a phone of its own. Where
+// the machine has two CPUs or more, the lecturer (its frame loop, llvmpipe's threads, the share
+// server's threads) keeps all CPUs but the last, in both blocks, and the students' thread gets the
+// last one; so the frame-time change is what serving the hall costs the lecturer's process
+// (encoding, one send per student, the loopback stack's work in the sender), not what reading
+// 300 streams costs a load generator squeezed onto the same cores. --shared-cores puts all of
+// them on every CPU (a pessimistic figure: the lecturer then also pays for the students).
 // Students join through the listen backlog of Debian's libcpp-httplib (5), at the pace its
 // accept thread gets the CPU; joining is not measured.
 //
 // Usage: share_bench [--seconds 60] [--clients 300] [--size 960x600] [--json FILE]
-//                    [--max-frame-change 0.05] [--max-p99-ms 100]
+//                    [--max-frame-change 0.05] [--max-p99-ms 100] [--shared-cores]
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <sched.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -63,13 +72,46 @@ double heapInUseMiB() {
 }
 
 // N students on one epoll thread (a real hall has one per laptop; one thread here keeps the
-// load generator's own cost small beside the lecturer's). It runs at the lecturer's priority:
-// its cost counts against the lecturer's frame time here (so the frame figure is pessimistic),
-// and the delays it measures are not inflated by its own starvation.
+// load generator's own cost small beside the lecturer's), on a CPU of its own where there are
+// two (see above), so that the delays it measures are not inflated by its own starvation.
+// The CPUs the lecturer and the students run on (see the top of the file).
+struct CoreSplit {
+    cpu_set_t lecturer{}, students{};
+    bool split = false;
+    std::string describe() const {
+        if (!split) return "lecturer and students share every CPU";
+        std::string text = "lecturer on CPU";
+        for (int c = 0; c < CPU_SETSIZE; ++c)
+            if (CPU_ISSET(c, &lecturer)) text += " " + std::to_string(c);
+        for (int c = 0; c < CPU_SETSIZE; ++c)
+            if (CPU_ISSET(c, &students)) text += ", students on CPU " + std::to_string(c);
+        return text;
+    }
+};
+
+CoreSplit splitCores(bool wanted) {
+    CoreSplit cores;
+    cpu_set_t all;
+    CPU_ZERO(&all);
+    if (sched_getaffinity(0, sizeof all, &all) != 0) return cores;
+    cores.lecturer = all;
+    cores.students = all;
+    if (!wanted || CPU_COUNT(&all) < 2) return cores;
+    int last = -1;
+    for (int c = 0; c < CPU_SETSIZE; ++c)
+        if (CPU_ISSET(c, &all)) last = c;
+    CPU_CLR(last, &cores.lecturer);
+    CPU_ZERO(&cores.students);
+    CPU_SET(last, &cores.students);
+    // Every thread the lecturer starts later (llvmpipe's, the server's) inherits this.
+    cores.split = sched_setaffinity(0, sizeof cores.lecturer, &cores.lecturer) == 0;
+    return cores;
+}
+
 class Students {
   public:
-    Students(int port, std::string code, int count)
-        : port_(port), code_(std::move(code)), count_(count) {}
+    Students(int port, std::string code, int count, const CoreSplit& cores)
+        : port_(port), code_(std::move(code)), count_(count), cores_(cores) {}
     bool connectAll(std::string& error) {
         epoll_ = epoll_create1(0);
         clients_.resize(count_);
@@ -98,6 +140,9 @@ class Students {
             ::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &ev);
         }
         thread_ = std::thread([this] { loop(); });
+        if (cores_.split)
+            pthread_setaffinity_np(thread_.native_handle(), sizeof cores_.students,
+                                   &cores_.students);
         return true;
     }
     void closeAll() {
@@ -189,6 +234,7 @@ class Students {
     int port_;
     std::string code_;
     int count_;
+    CoreSplit cores_;
     int epoll_ = -1;
     std::vector<Client> clients_;
     std::thread thread_;
@@ -213,6 +259,7 @@ int main(int argc, char** argv) {
     double frameLimit = 0.05, delayLimitMs = 100.0;
     int clients = 300, width = 960, height = 600;
     std::string jsonPath;
+    bool splitWanted = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--seconds" && i + 1 < argc)
@@ -227,11 +274,15 @@ int main(int argc, char** argv) {
             frameLimit = std::atof(argv[++i]);
         else if (a == "--max-p99-ms" && i + 1 < argc)
             delayLimitMs = std::atof(argv[++i]);
+        else if (a == "--shared-cores")
+            splitWanted = false;
         else {
             std::fprintf(stderr, "share_bench: unknown argument '%s'\n", a.c_str());
             return 2;
         }
     }
+    // Before any thread starts, so that llvmpipe's and the server's inherit the lecturer's CPUs.
+    const CoreSplit cores = splitCores(splitWanted);
     rlimit limit{};
     getrlimit(RLIMIT_NOFILE, &limit);
     limit.rlim_cur = limit.rlim_max;
@@ -324,7 +375,7 @@ int main(int argc, char** argv) {
         const double blockStart = elapsed();
         const long first = next;
         while (elapsed() - blockStart < blockSeconds) idleFrames.push_back(lectureFrame(next++));
-        Students students(server.port(), config.code, clients);
+        Students students(server.port(), config.code, clients, cores);
         const double before = elapsed();
         if (!students.connectAll(error)) {
             std::fprintf(stderr, "share_bench: %s\n", error.c_str());
@@ -376,8 +427,9 @@ int main(int argc, char** argv) {
                memoryOk = heapGrowth < 8.0;
     std::printf(
         "share_bench: %d students, %d x %.0f s followed, %dx%d, %ld lecturer frames, %ld "
-        "messages\n",
-        clients, pairs, blockSeconds, width, height, frames, static_cast<long>(lastSeq));
+        "messages; %s\n",
+        clients, pairs, blockSeconds, width, height, frames, static_cast<long>(lastSeq),
+        cores.describe().c_str());
     std::printf(
         "  lecturer frame (median): %.2f ms alone, %.2f ms with students: %+.1f%% (limit %+.0f%%) "
         "%s\n",
