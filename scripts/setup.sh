@@ -11,7 +11,7 @@ packages=(
   libglfw3-dev libimgui-dev libfreetype-dev libassimp-dev libglm-dev
   python3-glad libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
   libtomlplusplus-dev libcli11-dev libstb-dev libcairo2-dev
-  libcpp-httplib-dev libqrencode-dev zlib1g-dev libjs-three chromium
+  libcpp-httplib-dev libqrencode-dev zlib1g-dev libjs-three chromium zbar-tools
   fonts-dejavu-core
   libgtest-dev
   xvfb xauth xdotool poppler-utils

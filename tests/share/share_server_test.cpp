@@ -7,6 +7,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -236,4 +240,44 @@ TEST(ShareAddress, UrlCarriesPortAndCodeAndQrEncodesIt) {
     const std::string code = share::generateRoomCode();
     EXPECT_EQ(code.size(), 6u);
     EXPECT_EQ(code.find_first_of("01OIL"), std::string::npos);
+}
+
+// The modules the app draws (with the same 4-module quiet zone, ui/info_windows.cpp) must read
+// back as the address with a real decoder, as a student's phone camera would read them: Debian's
+// zbarimg (zbar-tools, installed by scripts/setup.sh) on an 8-pixel-a-module picture.
+TEST(ShareAddress, QrCodeReadsBackAsTheAddress) {
+    if (std::system("command -v zbarimg > /dev/null 2>&1") != 0)
+        GTEST_SKIP() << "zbarimg (Debian's zbar-tools, installed by scripts/setup.sh) is not "
+                        "installed: the QR code is not decoded";
+    const std::string url = share::shareUrl(8765, "ABC234");
+    int size = 0;
+    const auto modules = share::qrModules(url, size);
+    ASSERT_GE(size, 21);
+    const int quiet = 4, scale = 8, side = (size + 2 * quiet) * scale;
+    const std::string stem = "/tmp/medius_qr_" + std::to_string(::getpid());
+    {
+        std::ofstream pgm(stem + ".pgm", std::ios::binary);
+        pgm << "P5\n" << side << " " << side << "\n255\n";
+        for (int y = 0; y < side; ++y)
+            for (int x = 0; x < side; ++x) {
+                const int mx = x / scale - quiet, my = y / scale - quiet;
+                const bool dark = mx >= 0 && my >= 0 && mx < size && my < size &&
+                                  modules[static_cast<std::size_t>(my) * size + mx];
+                pgm.put(static_cast<char>(dark ? 0 : 255));
+            }
+    }
+    // Its stderr apart: zbar also complains there when the machine has no D-Bus.
+    const std::string command =
+        "zbarimg --quiet --raw '" + stem + ".pgm' > '" + stem + ".txt' 2> /dev/null";
+    const int status = std::system(command.c_str());
+    std::ifstream text(stem + ".txt");
+    std::stringstream read;
+    read << text.rdbuf();
+    std::remove((stem + ".pgm").c_str());
+    std::remove((stem + ".txt").c_str());
+    ASSERT_EQ(status, 0) << "zbarimg found no code: " << read.str();
+    std::string decoded = read.str();
+    while (!decoded.empty() && (decoded.back() == '\n' || decoded.back() == '\r'))
+        decoded.pop_back();
+    EXPECT_EQ(decoded, url);
 }
