@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     app::buildScene(app::CommandLine{}, state.scene, sink);
     auto t1 = Clock::now();
-    rows.push_back({"anatomy generation (first start: skin, joints, nerves included)", ms(t0, t1), "ms"});
+    rows.push_back(
+        {"anatomy generation (first start: skin, joints, nerves included)", ms(t0, t1), "ms"});
     {
         Scene again;
         t0 = Clock::now();
@@ -67,8 +68,9 @@ int main(int argc, char** argv) {
     t0 = Clock::now();
     state.content = loadContent(app::defaultContentDir(), app::knownNames(state.scene), sink);
     t1 = Clock::now();
-    rows.push_back({"content loading (" + std::to_string(state.content.conditions.size()) + " conditions)",
-                    ms(t0, t1), "ms"});
+    rows.push_back(
+        {"content loading (" + std::to_string(state.content.conditions.size()) + " conditions)",
+         ms(t0, t1), "ms"});
     state.view.syncWith(state.scene);
     state.applyCondition(sink);
     state.aspect = 16.0f / 9.0f;
@@ -108,21 +110,24 @@ int main(int argc, char** argv) {
             if (!target.resize(w, h, samples, error)) return;
             // Every frame set draws the same five views, so two settings compare like for like.
             const CameraPose start = state.camera.pose();
-            renderer.render(state.scene, state.view, state.camera, state.options, target, detail);  // warm
+            renderer.render(state.scene, state.view, state.camera, state.options, target,
+                            detail);  // warm
             glFinish();
             std::vector<double> f, cpu;
             for (int i = 0; i < 5; ++i) {
                 state.camera.rotate(20.0f, 0.0f, static_cast<float>(h));  // an orbit step
                 const auto a = Clock::now();
                 const std::clock_t c = std::clock();
-                renderer.render(state.scene, state.view, state.camera, state.options, target, detail);
+                renderer.render(state.scene, state.view, state.camera, state.options, target,
+                                detail);
                 glFinish();
                 f.push_back(ms(a, Clock::now()));
                 cpu.push_back(1000.0 * static_cast<double>(std::clock() - c) / CLOCKS_PER_SEC);
             }
             state.camera.setPose(start);
-            rows.push_back({"frame, " + name + " (" + std::to_string(renderer.lastTriangles()) + " triangles)",
-                            percentile(f, 0.5), "ms"});
+            rows.push_back(
+                {"frame, " + name + " (" + std::to_string(renderer.lastTriangles()) + " triangles)",
+                 percentile(f, 0.5), "ms"});
             // The processor time of all of llvmpipe's threads: the frame's cost even while
             // other work shares the machine (wall time then varies several fold).
             if (shadingOnly) rows.push_back({"  its processor time", percentile(cpu, 0.5), "ms"});
@@ -138,20 +143,25 @@ int main(int argc, char** argv) {
             frame("anatomy, " + size + ", 4x MSAA", w, h, 4);
             // The same still frame without the depth shading (ambient occlusion, tissue
             // materials, striation): the cost of those effects, measured in the same run.
-            state.options.ambientOcclusion = state.options.tissueMaterials = state.options.striation = false;
+            state.options.ambientOcclusion = state.options.tissueMaterials =
+                state.options.striation = false;
             frame("anatomy, " + size + ", 4x MSAA, depth shading off", w, h, 4);
-            state.options.ambientOcclusion = state.options.tissueMaterials = state.options.striation = true;
-            frame("anatomy, " + size + ", moving (no MSAA, simplified)", w, h, 1, render::RenderDetail::Interactive);
+            state.options.ambientOcclusion = state.options.tissueMaterials =
+                state.options.striation = true;
+            frame("anatomy, " + size + ", moving (no MSAA, simplified)", w, h, 1,
+                  render::RenderDetail::Interactive);
             state.conditionId = "gluteal_tendinopathy";
             state.applyCondition(sink);
             frame("gluteal tendinopathy (ghosts, outlines, pain zones), " + size + ", 4x", w, h, 4);
-            frame("gluteal tendinopathy, " + size + ", moving", w, h, 1, render::RenderDetail::Interactive);
+            frame("gluteal tendinopathy, " + size + ", moving", w, h, 1,
+                  render::RenderDetail::Interactive);
             state.options.xray = true;
             state.options.section = "coronal";
             state.options.sectionOffset = -66.0f;
             state.applyCondition(sink);
             frame("X-ray with a coronal section, " + size + ", 4x", w, h, 4);
-            frame("X-ray with a coronal section, " + size + ", moving", w, h, 1, render::RenderDetail::Interactive);
+            frame("X-ray with a coronal section, " + size + ", moving", w, h, 1,
+                  render::RenderDetail::Interactive);
             state.options.transparency = "weighted";
             frame("X-ray with a coronal section, weighted transparency, " + size + ", 4x", w, h, 4);
             state.options.transparency = "sorted";
@@ -174,7 +184,8 @@ int main(int argc, char** argv) {
             scenes(1920, 1080);
             scenes(3840, 2160);
         }
-        rows.push_back({"GPU memory of the scene's buffers", renderer.gpuBytes() / 1048576.0, "MiB"});
+        rows.push_back(
+            {"GPU memory of the scene's buffers", renderer.gpuBytes() / 1048576.0, "MiB"});
         rows.push_back({std::string("renderer: ") + context->rendererName(), 0, ""});
     } else {
         std::fprintf(stderr, "medius_bench: no OpenGL: %s\n", error.c_str());
@@ -182,9 +193,11 @@ int main(int argc, char** argv) {
 
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    rows.push_back({"peak resident memory (this benchmark process)", static_cast<double>(usage.ru_maxrss) / 1024.0, "MiB"});
+    rows.push_back({"peak resident memory (this benchmark process)",
+                    static_cast<double>(usage.ru_maxrss) / 1024.0, "MiB"});
     std::printf("%-70s %12s\n", "measure", "value");
-    for (const auto& r : rows) std::printf("%-70s %10.3f %s\n", r.name.c_str(), r.value, r.unit.c_str());
+    for (const auto& r : rows)
+        std::printf("%-70s %10.3f %s\n", r.name.c_str(), r.value, r.unit.c_str());
     const std::string out = argc > 1 ? argv[1] : "bench-results.json";
     std::ofstream json(out);
     json << "{\n";

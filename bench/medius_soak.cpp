@@ -26,31 +26,22 @@
 #include "app/scene_setup.hpp"
 #include "core/content_loader.hpp"
 #include "core/hip_pose.hpp"
+#include "heap_usage.hpp"
 #include "render/egl_context.hpp"
 #include "render/gl.hpp"
 #include "render/scene_renderer.hpp"
 
 using namespace medius;
+using medius::bench::heapInUseMiB;
+using medius::bench::residentMiB;
 
 namespace {
-double residentMiB() {
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0;
-}
-
-// Bytes the process holds from malloc (all arenas, mmapped chunks included): what is in use,
-// whatever glibc keeps in its pools or returns to the system.
-double heapInUseMiB() {
-    const struct mallinfo2 info = mallinfo2();
-    return static_cast<double>(info.uordblks + info.hblkhd) / 1048576.0;
-}
-// What Medius's own C++ holds. glibc's heap in use (above) also counts what Mesa mallocs, and
-// that swings by 25-40 MiB from round to round with how llvmpipe's threads got the CPU (two runs of
-// the same six rounds here ended them anywhere between 98 and 162 MiB). The bytes handed out by
-// operator new and not yet deleted are the app's alone (Mesa is C; its LLVM is not linked into this
-// executable, so its operator new is libstdc++'s, not the one below) and repeat round after round.
+// What Medius's own C++ holds. glibc's heap in use (heap_usage.hpp) also counts what Mesa mallocs,
+// and that swings by 25-40 MiB from round to round with how llvmpipe's threads got the CPU (two
+// runs of the same six rounds here ended them anywhere between 98 and 162 MiB). The bytes handed
+// out by operator new and not yet deleted are the app's alone (Mesa is C; its LLVM is not linked
+// into this executable, so its operator new is libstdc++'s, not the one below) and repeat round
+// after round.
 std::atomic<long long> appHeapBytes{0};
 
 void* countedAlloc(std::size_t n, std::size_t alignment, bool nothrow) {

@@ -50,6 +50,7 @@
 #include "app/scene_setup.hpp"
 #include "app/share_session.hpp"
 #include "core/content_loader.hpp"
+#include "heap_usage.hpp"
 #include "model-io/scene_export.hpp"
 #include "render/egl_context.hpp"
 #include "render/gl.hpp"
@@ -57,6 +58,7 @@
 #include "share/share_server.hpp"
 
 using namespace medius;
+using medius::bench::heapInUseMiB;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -64,11 +66,6 @@ namespace {
 std::int64_t nowMicros() {
     return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
         .count();
-}
-
-double heapInUseMiB() {
-    const struct mallinfo2 info = mallinfo2();
-    return static_cast<double>(info.uordblks + info.hblkhd) / 1048576.0;
 }
 
 // N students on one epoll thread (a real hall has one per laptop; one thread here keeps the
