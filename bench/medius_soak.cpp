@@ -24,6 +24,7 @@
 #include "app/app_state.hpp"
 #include "app/command_line.hpp"
 #include "app/scene_setup.hpp"
+#include "app_heap.hpp"
 #include "core/content_loader.hpp"
 #include "core/hip_pose.hpp"
 #include "heap_usage.hpp"
@@ -32,43 +33,11 @@
 #include "render/scene_renderer.hpp"
 
 using namespace medius;
+using medius::bench::appHeapMiB;
 using medius::bench::heapInUseMiB;
 using medius::bench::residentMiB;
 
 namespace {
-// What Medius's own C++ holds. glibc's heap in use (heap_usage.hpp) also counts what Mesa mallocs,
-// and that swings by 25-40 MiB from round to round with how llvmpipe's threads got the CPU (two
-// runs of the same six rounds here ended them anywhere between 98 and 162 MiB). The bytes handed
-// out by operator new and not yet deleted are the app's alone (Mesa is C; its LLVM is not linked
-// into this executable, so its operator new is libstdc++'s, not the one below) and repeat round
-// after round.
-std::atomic<long long> appHeapBytes{0};
-
-void* countedAlloc(std::size_t n, std::size_t alignment, bool nothrow) {
-    void* p = nullptr;
-    if (alignment <= alignof(std::max_align_t))
-        p = std::malloc(n ? n : 1);
-    else if (posix_memalign(&p, alignment, n ? n : 1) != 0)
-        p = nullptr;
-    if (!p) {
-        if (nothrow) return nullptr;
-        throw std::bad_alloc();
-    }
-    appHeapBytes.fetch_add(static_cast<long long>(malloc_usable_size(p)),
-                           std::memory_order_relaxed);
-    return p;
-}
-
-void countedFree(void* p) noexcept {
-    if (!p) return;
-    appHeapBytes.fetch_sub(static_cast<long long>(malloc_usable_size(p)),
-                           std::memory_order_relaxed);
-    std::free(p);
-}
-
-double appHeapMiB() {
-    return static_cast<double>(appHeapBytes.load(std::memory_order_relaxed)) / 1048576.0;
-}
 
 // The GL objects alive: with force_gl_names_reuse (set in main) Mesa hands out the lowest free
 // name, so a renderer that creates buffers, textures or framebuffers without deleting them pushes
@@ -86,49 +55,6 @@ long glNamesInUse() {
     return static_cast<long>(buffer) + texture + framebuffer + renderbuffer;
 }
 }  // namespace
-
-void* operator new(std::size_t n) {
-    return countedAlloc(n, 0, false);
-}
-void* operator new[](std::size_t n) {
-    return countedAlloc(n, 0, false);
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-    return countedAlloc(n, 0, true);
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-    return countedAlloc(n, 0, true);
-}
-void* operator new(std::size_t n, std::align_val_t a) {
-    return countedAlloc(n, static_cast<std::size_t>(a), false);
-}
-void* operator new[](std::size_t n, std::align_val_t a) {
-    return countedAlloc(n, static_cast<std::size_t>(a), false);
-}
-void operator delete(void* p) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p) noexcept {
-    countedFree(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-    countedFree(p);
-}
-void operator delete(void* p, std::align_val_t) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p, std::align_val_t) noexcept {
-    countedFree(p);
-}
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
-    countedFree(p);
-}
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
-    countedFree(p);
-}
 
 int main(int argc, char** argv) {
     int rounds = 10, roundFrames = 480, warmUpRounds = 1, width = 320, height = 200;
