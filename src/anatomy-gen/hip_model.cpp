@@ -6,6 +6,8 @@
 #include <functional>
 #include <future>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "anatomy-gen/bone_generators.hpp"
 #include "anatomy-gen/bone_surface.hpp"
@@ -39,20 +41,26 @@ struct MuscleEntry {
     // (Gluteus maximus, TFL and the band pass over it into the fascia lata and keep the point
     // scale, which keeps them under the skin.)
     bool onTrochanter = false;
+    // Parts of one fan-shaped muscle (consecutive entries with the same name) are built together
+    // as one continuous sheet, cut into one strip per part (fannedMuscle).
+    const char* fan = nullptr;
 };
 constexpr MuscleEntry kMuscles[] = {
     {"gluteus_medius_anterior",
      {"gluteus_medius_anterior", "Gluteus medius, anterior part",
       "Musculus gluteus medius, pars anterior", Layer::Muscle},
-     true},
+     true,
+     "gluteus_medius"},
     {"gluteus_medius_middle",
      {"gluteus_medius_middle", "Gluteus medius, middle part", "Musculus gluteus medius, pars media",
       Layer::Muscle},
-     true},
+     true,
+     "gluteus_medius"},
     {"gluteus_medius_posterior",
      {"gluteus_medius_posterior", "Gluteus medius, posterior part",
       "Musculus gluteus medius, pars posterior", Layer::Muscle},
-     true},
+     true,
+     "gluteus_medius"},
     {"gluteus_minimus",
      {"gluteus_minimus", "Gluteus minimus", "Musculus gluteus minimus", Layer::Muscle},
      true},
@@ -181,10 +189,26 @@ Scene buildHipModel(const std::string& contentDir, Sex sex, DiagnosticSink& sink
     }
 
     // Muscles and the iliotibial band.
-    for (const auto& m : kMuscles) {
-        ContentSection section = muscles.section(m.section, variant, sink);
-        addPair(scene, m.names,
-                sweptMuscle(section, follow && m.onTrochanter ? &*follow : nullptr));
+    constexpr std::size_t kMuscleCount = sizeof(kMuscles) / sizeof(kMuscles[0]);
+    for (std::size_t i = 0; i < kMuscleCount;) {
+        const MuscleEntry& m = kMuscles[i];
+        const FemurFollow* along = follow && m.onTrochanter ? &*follow : nullptr;
+        if (!m.fan) {
+            ContentSection section = muscles.section(m.section, variant, sink);
+            addPair(scene, m.names, sweptMuscle(section, along));
+            ++i;
+            continue;
+        }
+        std::vector<ContentSection> parts;
+        std::size_t end = i;
+        for (; end < kMuscleCount && kMuscles[end].fan &&
+               std::string_view(kMuscles[end].fan) == m.fan;
+             ++end)
+            parts.push_back(muscles.section(kMuscles[end].section, variant, sink));
+        auto strips = fannedMuscle(parts, along);
+        for (std::size_t k = 0; k < strips.size(); ++k)
+            addPair(scene, kMuscles[i + k].names, std::move(strips[k]));
+        i = end;
     }
 
     // Insertions and bursae sit on the femur's facets, so they need its geometry.

@@ -29,22 +29,24 @@ void readFascicleBundles(ContentSection& c, SweepOptions& options) {
     options.superficialDirection = c.vector("outward");
 }
 
-}  // namespace
-
-TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
+// The stations of a sweep: centres (following the male femur where asked), width directions,
+// half widths and thicknesses, moved off the bone by `outward_shifts`. False (reported) when
+// the lists are missing or do not match.
+bool readStations(ContentSection& c, const FemurFollow* follow,
+                  std::vector<SweepStation>& stations) {
     auto centres = c.points("centres");
     if (follow && !c.perSex("centres"))
         for (auto& p : centres) p = follow->apply(p);
     const auto widths = c.points("width_directions");
     const auto halfWidths = c.numbers("half_widths");
     const auto halfThick = c.numbers("half_thicknesses");
-    if (!c.ok()) return {};
+    if (!c.ok()) return false;
     const std::size_t n = centres.size();
     if (n < 2 || widths.size() != n || halfWidths.size() != n || halfThick.size() != n) {
         c.error(
             "centres, width_directions, half_widths and half_thicknesses must be lists of "
             "the same length (at least two stations)");
-        return {};
+        return false;
     }
     // Optional: move each station along `outward` (away from the bone) by `outward_shifts`
     // (mm, one per station, usually per sex): a muscle made thicker for one sex keeps its deep
@@ -52,16 +54,24 @@ TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
     if (c.has("outward_shifts")) {
         const glm::vec3 outward = c.vector("outward");
         const auto shifts = c.numbers("outward_shifts");
-        if (!c.ok()) return {};
+        if (!c.ok()) return false;
         if (shifts.size() != n || glm::length(outward) < 1e-6f) {
             c.error("outward_shifts needs one value per station and a non-zero outward vector");
-            return {};
+            return false;
         }
         for (std::size_t i = 0; i < n; ++i) centres[i] += glm::normalize(outward) * shifts[i];
     }
-    std::vector<SweepStation> stations;
+    stations.clear();
     for (std::size_t i = 0; i < n; ++i)
         stations.push_back({centres[i], widths[i], halfWidths[i], halfThick[i]});
+    return true;
+}
+
+}  // namespace
+
+TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
+    std::vector<SweepStation> stations;
+    if (!readStations(c, follow, stations)) return {};
     SweepOptions options;
     options.ringVertices = 40;
     options.samplesPerSpan = 10;
@@ -75,6 +85,39 @@ TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
     if (!c.ok()) return {};
     options.squareness = glm::clamp(options.squareness, 1.5f, 8.0f);
     return sweepTube(stations, options);
+}
+
+std::vector<TriangleMesh> fannedMuscle(std::vector<ContentSection>& parts,
+                                       const FemurFollow* follow) {
+    std::vector<FanGuide> guides;
+    for (auto& c : parts) {
+        FanGuide g;
+        if (!readStations(c, follow, g.stations)) return std::vector<TriangleMesh>(parts.size());
+        g.outward = c.vector("outward");
+        SweepOptions tendon;
+        readTendonTransition(c, tendon);
+        if (!c.ok()) return std::vector<TriangleMesh>(parts.size());
+        if (glm::length(g.outward) < 1e-6f) {
+            c.error("a fan part needs a non-zero outward vector");
+            return std::vector<TriangleMesh>(parts.size());
+        }
+        if (!guides.empty() && g.stations.size() != guides.front().stations.size()) {
+            c.error("the parts of a fan must have the same number of stations");
+            return std::vector<TriangleMesh>(parts.size());
+        }
+        if (c.has("bows")) {
+            g.bows = c.numbers("bows");
+            if (!c.ok()) return std::vector<TriangleMesh>(parts.size());
+            if (g.bows.size() != g.stations.size()) {
+                c.error("bows needs one value per station");
+                return std::vector<TriangleMesh>(parts.size());
+            }
+        }
+        g.tendonFrom = tendon.tendonFrom;
+        g.tendonBlend = tendon.tendonBlend;
+        guides.push_back(std::move(g));
+    }
+    return sweepFan(guides);
 }
 
 }  // namespace medius::anatomy

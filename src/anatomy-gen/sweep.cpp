@@ -91,13 +91,8 @@ std::vector<float> alongFractions(const std::vector<Sample>& samples) {
     return along;
 }
 
-}  // namespace
-
-TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& o) {
-    if (st.size() < 2) return {};
-    const int n = std::max(3, o.ringVertices);
-    const int per = std::max(1, o.samplesPerSpan);
-    // Sample the curve.
+// Catmull-Rom through the stations: `per` samples a span, the last station included.
+std::vector<Sample> sampleStations(const std::vector<SweepStation>& st, int per) {
     std::vector<Sample> samples;
     const int spans = static_cast<int>(st.size()) - 1;
     for (int s = 0; s < spans; ++s) {
@@ -119,6 +114,16 @@ TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& 
             samples.push_back(x);
         }
     }
+    return samples;
+}
+
+}  // namespace
+
+TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& o) {
+    if (st.size() < 2) return {};
+    const int n = std::max(3, o.ringVertices);
+    const int per = std::max(1, o.samplesPerSpan);
+    const std::vector<Sample> samples = sampleStations(st, per);
     const std::size_t m = samples.size();
     std::vector<glm::vec3> tangent(m);
     for (std::size_t i = 0; i < m; ++i) {
@@ -205,6 +210,231 @@ TriangleMesh sweepTube(const std::vector<SweepStation>& st, const SweepOptions& 
         mesh.fibres[i] = glm::normalize(f);
     }
     return mesh;
+}
+
+}  // namespace medius::anatomy
+
+namespace medius::anatomy {
+
+namespace {
+
+// One sample row of a fan: the guides' points at the same fraction of their sweeps, and the
+// sheet lofted across them. t is the position across the fan in guide units (guide g at t = g).
+struct FanRow {
+    std::vector<glm::vec3> points;   // guide centres
+    std::vector<float> thick;        // guide half thicknesses
+    std::vector<glm::vec3> outward;  // guide directions off the bone
+    std::vector<float> bows;         // outward bow midway to the next guide (mm)
+    float tMin = 0.0f, tMax = 1.0f;  // the fan's two borders
+
+    // Catmull-Rom across the guides with mirrored end points, so it runs straight on beyond the
+    // outer guides (the curve's end tangent is the chord to the next guide).
+    template <typename T>
+    static T across(const std::vector<T>& v, float t) {
+        const int k = static_cast<int>(v.size());
+        if (t <= 0.0f) return v[0] + t * (v[1] - v[0]);
+        if (t >= k - 1) return v[k - 1] + (t - (k - 1)) * (v[k - 1] - v[k - 2]);
+        const int s = std::min(static_cast<int>(t), k - 2);
+        const T before = s > 0 ? v[s - 1] : 2.0f * v[0] - v[1];
+        const T after = s + 2 < k ? v[s + 2] : 2.0f * v[k - 1] - v[k - 2];
+        return catmullRom(before, v[s], v[s + 1], after, t - s);
+    }
+    glm::vec3 mid(float t) const {
+        glm::vec3 p = across(points, t);
+        if (t > 0.0f && t < static_cast<float>(bows.size())) {
+            const int s = static_cast<int>(t);
+            const float f = t - s;
+            p += off(t) * (bows[s] * 4.0f * f * (1.0f - f));
+        }
+        return p;
+    }
+    // Half thickness: the guides' (held beyond the outer ones), rounding to nothing at the
+    // borders like a flattened ellipse's ends.
+    float halfThickness(float t) const {
+        const float inside = std::clamp(t, 0.0f, static_cast<float>(thick.size() - 1));
+        const float b = std::max(0.2f, across(thick, inside));
+        const float u = std::clamp(2.0f * (t - tMin) / (tMax - tMin) - 1.0f, -1.0f, 1.0f);
+        return b * std::cbrt(std::max(0.0f, 1.0f - std::abs(u * u * u)));
+    }
+    glm::vec3 off(float t) const {
+        const float inside = std::clamp(t, 0.0f, static_cast<float>(outward.size() - 1));
+        const int s = std::min(static_cast<int>(inside), static_cast<int>(outward.size()) - 2);
+        return glm::mix(outward[s], outward[s + 1], inside - s);
+    }
+};
+
+// Along the sweep at row j: the direction from row j-1 to j+1 at the same t.
+glm::vec3 rowTangent(const std::vector<FanRow>& rows, std::size_t j, float t) {
+    const auto& a = rows[j == 0 ? 0 : j - 1];
+    const auto& b = rows[std::min(j + 1, rows.size() - 1)];
+    const glm::vec3 d = b.mid(t) - a.mid(t);
+    return glm::length(d) > 1e-6f ? glm::normalize(d) : glm::vec3(0, -1, 0);
+}
+
+// The sheet's normal toward the guides' outward side.
+glm::vec3 sheetNormal(const std::vector<FanRow>& rows, std::size_t j, float t) {
+    const FanRow& r = rows[j];
+    const float h = 0.01f;
+    const glm::vec3 dt = r.mid(t + h) - r.mid(t - h);
+    glm::vec3 n = glm::cross(dt, rowTangent(rows, j, t));
+    if (glm::length(n) < 1e-9f) n = r.off(t);
+    n = glm::normalize(n);
+    return glm::dot(n, r.off(t)) < 0.0f ? -n : n;
+}
+
+// Where a strip's face vertices lie across the fan: even in angle between its cuts, so they
+// crowd toward both (the borders round off there, and a cut's corner normal is copied from its
+// near neighbour).
+float faceT(float t0, float t1, int i, int count) {
+    const float s = static_cast<float>(i) / (count - 1);
+    return t0 + (t1 - t0) * 0.5f * (1.0f - std::cos(kPi * s));
+}
+
+}  // namespace
+
+std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samplesPerSpan,
+                                   int faceVertices) {
+    const std::size_t k = guides.size();
+    std::vector<TriangleMesh> strips(k);
+    if (k < 2) return strips;
+    const std::size_t stations = guides[0].stations.size();
+    for (const auto& g : guides)
+        if (g.stations.size() != stations || stations < 2) return strips;
+    const int per = std::max(1, samplesPerSpan);
+    const int face = std::max(4, faceVertices);
+    constexpr int kWall = 3;  // vertices inside each cut's wall
+    constexpr int kCaps = 4;  // rings rounding off each end
+
+    std::vector<std::vector<Sample>> sampled, bowed;
+    for (const auto& g : guides) {
+        sampled.push_back(sampleStations(g.stations, per));
+        // The bows sampled like the stations (carried as half widths: they may be zero).
+        std::vector<SweepStation> bows = g.stations;
+        for (std::size_t i = 0; i < bows.size(); ++i)
+            bows[i].halfWidth = 100.0f + (i < g.bows.size() ? g.bows[i] : 0.0f);
+        bowed.push_back(sampleStations(bows, per));
+    }
+    const std::size_t m = sampled[0].size();
+    std::vector<FanRow> rows(m);
+    for (std::size_t j = 0; j < m; ++j) {
+        FanRow& r = rows[j];
+        for (std::size_t g = 0; g < k; ++g) {
+            r.points.push_back(sampled[g][j].centre);
+            r.thick.push_back(sampled[g][j].b);
+            r.outward.push_back(glm::normalize(guides[g].outward));
+            if (g + 1 < k) r.bows.push_back(bowed[g][j].a - 100.0f);
+        }
+        // The borders lie the outer guides' half widths beyond them.
+        auto reach = [&](std::size_t g, std::size_t next) {
+            const float gap = std::max(glm::length(r.points[g] - r.points[next]), 1e-3f);
+            return std::clamp(sampled[g][j].a / gap, 0.2f, 1.0f);
+        };
+        r.tMin = -reach(0, 1);
+        r.tMax = static_cast<float>(k - 1) + reach(k - 1, k - 2);
+    }
+
+    for (std::size_t g = 0; g < k; ++g) {
+        const bool edge0 = g == 0, edge1 = g == k - 1;
+        // The strip's cuts: halfway to its neighbours, or the fan's border.
+        auto cuts = [&](const FanRow& r) {
+            return std::pair{edge0 ? r.tMin : g - 0.5f, edge1 ? r.tMax : g + 0.5f};
+        };
+        // The outline of row j: t and side (+1 outer face, -1 deep face, or between on a wall).
+        struct Point {
+            float t, side;
+        };
+        auto outline = [&](const FanRow& r) {
+            const auto [t0, t1] = cuts(r);
+            std::vector<Point> out;
+            for (int i = face - 1; i >= 0; --i) out.push_back({faceT(t0, t1, i, face), 1.0f});
+            if (!edge0)
+                for (int w = 1; w <= kWall; ++w) out.push_back({t0, 1.0f - 2.0f * w / (kWall + 1)});
+            for (int i = edge0 ? 1 : 0; i < (edge1 ? face - 1 : face); ++i)
+                out.push_back({faceT(t0, t1, i, face), -1.0f});
+            if (!edge1)
+                for (int w = 1; w <= kWall; ++w)
+                    out.push_back({t1, -1.0f + 2.0f * w / (kWall + 1)});
+            return out;
+        };
+        // Ring of row j; the ends are rounded by `phi` (0: the row itself), reaching `reach`
+        // half thicknesses on along the sweep (negative: back from the origin).
+        std::vector<glm::vec3> ringFibre;  // per vertex, for the rows in order
+        auto ringAt = [&](std::size_t j, float phi, float reach) {
+            std::vector<glm::vec3> ring;
+            for (const Point& p : outline(rows[j])) {
+                const float b = rows[j].halfThickness(p.t);
+                const glm::vec3 along = rowTangent(rows, j, p.t);
+                ring.push_back(rows[j].mid(p.t) +
+                               sheetNormal(rows, j, p.t) * (p.side * b * std::cos(phi)) +
+                               along * (reach * b * std::sin(phi)));
+                ringFibre.push_back(along);
+            }
+            return ring;
+        };
+        // Fraction of this guide's length from its origin at each row.
+        std::vector<float> along(m, 0.0f);
+        for (std::size_t j = 1; j < m; ++j)
+            along[j] = along[j - 1] + glm::length(sampled[g][j].centre - sampled[g][j - 1].centre);
+        for (auto& a : along) a /= std::max(along.back(), 1e-6f);
+        const FanGuide& guide = guides[g];
+        const float blend = std::max(guide.tendonBlend, 1e-3f);
+        auto tendon = [&](float a) {
+            return smoothStep(guide.tendonFrom - 0.5f * blend, guide.tendonFrom + 0.5f * blend, a);
+        };
+
+        RingStack stack;
+        auto push = [&](std::vector<glm::vec3> ring, float a) {
+            stack.rings.push_back(std::move(ring));
+            stack.ringTendon.push_back(tendon(a));
+        };
+        // The origin is fleshy, along the bone: it ends nearly square there (a full rounding
+        // would run on past the attachment, over the crest and into it).
+        constexpr float kOriginReach = -0.4f;
+        for (int c = kCaps; c >= 1; --c)
+            push(ringAt(0, 0.5f * kPi * c / (kCaps + 1), kOriginReach), 0.0f);
+        for (std::size_t j = 0; j < m; ++j) push(ringAt(j, 0.0f, 1.0f), along[j]);
+        for (int c = 1; c <= kCaps; ++c)
+            push(ringAt(m - 1, 0.5f * kPi * c / (kCaps + 1), 1.0f), 1.0f);
+        auto centroid = [](const std::vector<glm::vec3>& ring) {
+            glm::vec3 sum(0.0f);
+            for (const auto& p : ring) sum += p;
+            return sum / static_cast<float>(ring.size());
+        };
+        stack.startApex = centroid(stack.rings.front());
+        stack.endApex = centroid(stack.rings.back());
+        stack.startTendon = tendon(0.0f);
+        stack.endTendon = tendon(1.0f);
+        if (guide.tendonFrom >= 1.0f) stack.ringTendon.clear();
+        TriangleMesh mesh = closeRings(stack);
+        if (mesh.empty()) continue;
+
+        // Per-vertex fibres: along the sheet where the vertex lies (the fan converges).
+        const std::size_t n = stack.rings.front().size();
+        mesh.fibres.assign(mesh.positions.size(), glm::vec3(0.0f));
+        for (std::size_t v = 0; v < ringFibre.size(); ++v) mesh.fibres[1 + v] = ringFibre[v];
+        mesh.fibres.front() = ringFibre[n / 2];
+        mesh.fibres.back() = ringFibre[ringFibre.size() - n / 2];
+        // A cut's corner vertices take the outer (or deep) face's normal from their neighbour a
+        // hair inside the face, not the average with the hidden wall: no shading seam.
+        const std::size_t bottom = face + (edge0 ? 0 : kWall);
+        const std::size_t bottomCount = face - (edge0 ? 1 : 0) - (edge1 ? 1 : 0);
+        for (std::size_t r = 0; r < stack.rings.size(); ++r) {
+            auto copy = [&](std::size_t to, std::size_t from) {
+                mesh.normals[1 + r * n + to] = mesh.normals[1 + r * n + from];
+            };
+            if (!edge1) copy(0, 1), copy(bottom + bottomCount - 1, bottom + bottomCount - 2);
+            if (!edge0) copy(face - 1, face - 2), copy(bottom, bottom + 1);
+        }
+        for (std::size_t i = 0; i < mesh.fibres.size(); ++i) {
+            const glm::vec3& nn = mesh.normals[i];
+            glm::vec3 f = mesh.fibres[i] - nn * glm::dot(mesh.fibres[i], nn);
+            if (glm::length(f) < 1e-3f)
+                f = glm::cross(nn, std::abs(nn.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0));
+            mesh.fibres[i] = glm::normalize(f);
+        }
+        strips[g] = std::move(mesh);
+    }
+    return strips;
 }
 
 }  // namespace medius::anatomy

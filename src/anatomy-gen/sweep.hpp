@@ -46,4 +46,29 @@ struct SweepOptions {
 // At least two stations. Closed, outward, with normals and per-vertex fibres.
 TriangleMesh sweepTube(const std::vector<SweepStation>& stations, const SweepOptions& options = {});
 
+// One guide of a fan-shaped muscle: the centreline of one of its parts (anterior to posterior,
+// say) from origin to insertion, with its half thickness at each station, the direction off the
+// bone and where that part turns tendon. Only the first and last guides' half widths are used:
+// they say how far the fan reaches beyond them.
+struct FanGuide {
+    std::vector<SweepStation> stations;
+    glm::vec3 outward{0.0f, 0.0f, 1.0f};
+    float tendonFrom = 1.0f;
+    float tendonBlend = 0.1f;
+    // Optional, one per station (mm): how far the sheet bows outward (along `outward`) midway
+    // between this guide and the next, where it wraps over convex bone between them.
+    std::vector<float> bows;
+};
+
+// A fan-shaped muscle (gluteus medius) as ONE continuous sheet lofted across its guides, cut
+// into one closed strip per guide. The sheet's mid-surface passes through every guide's
+// centreline (Catmull-Rom across the guides, straight on beyond the outer ones); its half
+// thickness is interpolated the same way and rounds off to a thin edge at the fan's two
+// borders. Neighbouring strips share their cut exactly (same positions, the outer face's
+// normals carried across), so the parts read as one muscle with no gap or seam; each strip
+// keeps its own fibres (along the sheet, converging to the insertion) and tendon fraction.
+// All guides need the same number of stations (at least two); at least two guides.
+std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samplesPerSpan = 10,
+                                   int faceVertices = 28);
+
 }  // namespace medius::anatomy

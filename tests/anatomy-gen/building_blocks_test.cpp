@@ -34,6 +34,48 @@ TEST(Sweep, StraightEllipticTubeIsClosedOutwardAndHasTheRightVolume) {
     EXPECT_NEAR(signedVolume(m), body + caps, 0.06 * (body + caps));
 }
 
+// A fan of three parts: three closed, outward strips; each pair of neighbours shares its cut
+// (the same vertex positions along it: no gap), and the fibres are unit and in the surface.
+TEST(Sweep, FanStripsAreClosedAndShareTheirCuts) {
+    std::vector<FanGuide> guides(3);
+    const float xs[3] = {-20.0f, -60.0f, -100.0f};
+    for (int k = 0; k < 3; ++k) {
+        for (int i = 0; i < 4; ++i)
+            guides[k].stations.push_back(
+                {{xs[k], -40.0f * i, 10.0f * (k == 1)}, {1, 0, 0}, 18.0f, 8.0f - 1.5f * i});
+        guides[k].outward = {0, 0, 1};
+        guides[k].tendonFrom = 0.8f;
+    }
+    const auto strips = sweepFan(guides);
+    ASSERT_EQ(strips.size(), 3u);
+    double volume = 0.0;
+    for (const auto& m : strips) {
+        EXPECT_EQ(closedManifoldProblem(m), "");
+        EXPECT_EQ(m.validate(), "");
+        EXPECT_GT(signedVolume(m), 0.0);
+        volume += signedVolume(m);
+        ASSERT_EQ(m.fibres.size(), m.positions.size());
+        for (std::size_t i = 0; i < m.fibres.size(); ++i) {
+            EXPECT_NEAR(glm::length(m.fibres[i]), 1.0f, 1e-3f);
+            EXPECT_LT(std::abs(glm::dot(m.fibres[i], m.normals[i])), 1e-3f);
+        }
+    }
+    for (int k = 0; k < 2; ++k) {
+        std::size_t shared = 0;
+        for (const auto& p : strips[k].positions)
+            for (const auto& q : strips[k + 1].positions)
+                if (glm::length(p - q) < 1e-3f) {
+                    ++shared;
+                    break;
+                }
+        // Every ring's cut: its two face corners and the wall between them.
+        EXPECT_GE(shared, 31u * 5u) << "strips " << k << " and " << k + 1;
+    }
+    // One sheet about 2 x 40 mm + 2 x 18 mm broad, 120 mm long and up to 16 mm thick.
+    EXPECT_GT(volume, 0.3 * 116.0 * 120.0 * 10.0);
+    EXPECT_LT(volume, 116.0 * 120.0 * 16.0);
+}
+
 TEST(Sweep, FibresFollowTheSweepAndLieInTheSurface) {
     std::vector<SweepStation> st = {{{0, 0, 0}, {1, 0, 0}, 20, 6},
                                     {{0, -50, 10}, {1, 0, 0}, 15, 9},

@@ -17,7 +17,6 @@ using namespace medius::anatomy::testing;
 
 namespace {
 
-
 // Every muscle with a tendon part: medius, minimus and piriformis end in tendons on the
 // greater trochanter, maximus and TFL in the iliotibial band.
 const char* const kMusclesWithTendons[] = {"gluteus_medius_anterior",
@@ -129,7 +128,8 @@ const glm::vec3 kMaximusOutward = glm::normalize(glm::vec3(-1.0f, 0.0f, 0.4f)); 
 // its insertion into the iliotibial band and gluteal tuberosity.
 TEST(MuscleShape, GluteusMaximusIsThickestMidSheetAndThinsToBothEnds) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const auto profile = thicknessProfile(generatedMesh(sex, "gluteus_maximus_r"), kMaximusOutward, 8);
+        const auto profile =
+            thicknessProfile(generatedMesh(sex, "gluteus_maximus_r"), kMaximusOutward, 8);
         std::string text;
         for (float t : profile) text += std::to_string(t).substr(0, 5) + " ";
         RecordProperty(std::string("maximus_thickness_profile_mm_") + sexName(sex), text);
@@ -202,7 +202,8 @@ Grooves bundleGrooves(const TriangleMesh& m, const glm::vec3& outward, float dee
 // between parallel bundles again and again; a smooth sheet (the TFL) does not.
 TEST(MuscleShape, GluteusMaximusShowsGroovesBetweenFascicleBundles) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const Grooves g = bundleGrooves(generatedMesh(sex, "gluteus_maximus_r"), kMaximusOutward, 0.3f);
+        const Grooves g =
+            bundleGrooves(generatedMesh(sex, "gluteus_maximus_r"), kMaximusOutward, 0.3f);
         RecordProperty(std::string("maximus_grooves_") + sexName(sex), g.count);
         RecordProperty(std::string("maximus_groove_depth_mm_") + sexName(sex),
                        std::to_string(g.depth));
@@ -237,7 +238,8 @@ TEST(MuscleShape, GluteusMediusIsThickestInItsUpperMiddleAndPosteriorParts) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
         const auto anterior =
             thicknessProfile(generatedMesh(sex, "gluteus_medius_anterior_r"), lateral, 8);
-        const auto middle = thicknessProfile(generatedMesh(sex, "gluteus_medius_middle_r"), lateral, 8);
+        const auto middle =
+            thicknessProfile(generatedMesh(sex, "gluteus_medius_middle_r"), lateral, 8);
         const auto posterior =
             thicknessProfile(generatedMesh(sex, "gluteus_medius_posterior_r"), posterolateral, 8);
         RecordProperty(std::string("medius_anterior_thickness_mm_") + sexName(sex),
@@ -251,5 +253,152 @@ TEST(MuscleShape, GluteusMediusIsThickestInItsUpperMiddleAndPosteriorParts) {
         const auto thickest = std::max_element(middle.begin(), middle.end()) - middle.begin();
         EXPECT_LT(thickest, 4) << joined(middle);
         EXPECT_LT(middle[7], 0.5f * largest(middle)) << "thin where it becomes tendon";
+    }
+}
+
+namespace {
+
+struct Segment {
+    glm::vec3 a, b;
+};
+
+// Where the plane through `point` with normal `normal` cuts the mesh's triangles.
+std::vector<Segment> planeCut(const TriangleMesh& m, const glm::vec3& point,
+                              const glm::vec3& normal) {
+    std::vector<Segment> out;
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+        glm::vec3 p[3];
+        float d[3];
+        for (int k = 0; k < 3; ++k) {
+            p[k] = m.positions[m.indices[t + k]];
+            d[k] = glm::dot(p[k] - point, normal);
+        }
+        std::vector<glm::vec3> hits;
+        for (int k = 0; k < 3; ++k) {
+            const int l = (k + 1) % 3;
+            if ((d[k] < 0.0f) != (d[l] < 0.0f))
+                hits.push_back(p[k] + (p[l] - p[k]) * (d[k] / (d[k] - d[l])));
+        }
+        if (hits.size() == 2) out.push_back({hits[0], hits[1]});
+    }
+    return out;
+}
+
+// Pieces of a cut: segments joined where their ends meet (within `weld` mm), counted.
+int connectedPieces(const std::vector<Segment>& segments, float weld) {
+    std::vector<glm::vec3> ends;
+    std::vector<int> parent;
+    auto find = [&](int i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    auto endIndex = [&](const glm::vec3& p) {
+        for (std::size_t i = 0; i < ends.size(); ++i)
+            if (glm::length(ends[i] - p) < weld) return static_cast<int>(i);
+        ends.push_back(p);
+        parent.push_back(static_cast<int>(parent.size()));
+        return static_cast<int>(ends.size() - 1);
+    };
+    for (const auto& s : segments) {
+        const int a = find(endIndex(s.a)), b = find(endIndex(s.b));
+        parent[a] = b;
+    }
+    int pieces = 0;
+    for (std::size_t i = 0; i < parent.size(); ++i)
+        pieces += find(static_cast<int>(i)) == static_cast<int>(i);
+    return pieces;
+}
+
+// Area enclosed by the cut (mm2): the segments projected onto the plane, each one's signed
+// area from the cut's centre, summed with the sign of the outward winding dropped.
+float cutArea(const std::vector<Segment>& segments, const glm::vec3& normal) {
+    if (segments.empty()) return 0.0f;
+    glm::vec3 c(0.0f);
+    for (const auto& s : segments) c += s.a + s.b;
+    c /= 2.0f * segments.size();
+    float area = 0.0f;
+    for (const auto& s : segments) area += 0.5f * glm::dot(glm::cross(s.a - c, s.b - c), normal);
+    return std::abs(area);
+}
+
+}  // namespace
+
+// Gluteus medius is one fan, not three tubes (issue 13 item 3a): cut across its fibres at
+// several levels of the belly, its three parts make one connected section (each part's cut
+// meets its neighbour's along a shared edge, with no gap between them).
+TEST(MuscleShape, GluteusMediusIsOneFanWithNoGapAcrossItsWidth) {
+    for (Sex sex : {Sex::Female, Sex::Male})
+        for (float level : {10.3f, -10.3f, -30.3f}) {
+            std::vector<Segment> all;
+            int parts = 0;
+            for (const char* part : {"gluteus_medius_anterior_r", "gluteus_medius_middle_r",
+                                     "gluteus_medius_posterior_r"}) {
+                const auto cut = planeCut(generatedMesh(sex, part), {0, level, 0}, {0, 1, 0});
+                parts += !cut.empty();
+                all.insert(all.end(), cut.begin(), cut.end());
+            }
+            EXPECT_EQ(parts, 3) << sexName(sex) << " at y = " << level;
+            EXPECT_EQ(connectedPieces(all, 0.01f), 1) << sexName(sex) << " at y = " << level;
+        }
+}
+
+// Piriformis (issue 13 item 3c): a pear-shaped belly broad at the sacrum narrowing through the
+// greater sciatic foramen to a round tendon: its section across the fibres falls from the belly
+// to the tendon, and the tendon's is small.
+TEST(MuscleShape, PiriformisSectionFallsFromBellyToTendon) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const TriangleMesh& m = generatedMesh(sex, "piriformis_r");
+        const glm::vec3 along = meanFibre(m);
+        float lo = 1e30f, hi = -1e30f;
+        for (const auto& p : m.positions)
+            lo = std::min(lo, glm::dot(p, along)), hi = std::max(hi, glm::dot(p, along));
+        std::vector<float> areas;
+        for (float f : {0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 0.95f})
+            areas.push_back(cutArea(planeCut(m, along * (lo + f * (hi - lo)), along), along));
+        RecordProperty(std::string("piriformis_section_mm2_") + sexName(sex), joined(areas));
+        // Broadest in its first third (at the sacrum), then narrowing all the way (no second
+        // bulge outside the pelvis).
+        const float belly = std::max(areas[0], areas[1]);
+        EXPECT_GT(belly, 250.0f) << joined(areas);
+        EXPECT_GE(belly, *std::max_element(areas.begin(), areas.end())) << joined(areas);
+        for (std::size_t i = 1; i < areas.size(); ++i)
+            EXPECT_LT(areas[i], areas[i - 1] * 1.05f)
+                << "narrowing to the tendon: " << joined(areas);
+        EXPECT_LT(areas.back(), 0.2f * belly) << joined(areas);
+    }
+}
+
+// Gluteus minimus (issue 13 item 3b): a broad thin fan under the medius, not a cone: its origin
+// (between the anterior and inferior gluteal lines) is many times broader than the muscle is
+// thick, the belly thickest in its middle, thin on the bone at its rounded origin and thinning
+// again into its tendon on the anterior facet.
+TEST(MuscleShape, GluteusMinimusIsABroadThinFan) {
+    const glm::vec3 lateral(0.0f, 0.0f, 1.0f);  // muscles.toml: outward
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const TriangleMesh& m = generatedMesh(sex, "gluteus_minimus_r");
+        const auto profile = thicknessProfile(m, lateral, 8);
+        RecordProperty(std::string("minimus_thickness_profile_mm_") + sexName(sex),
+                       joined(profile));
+        const float thickest = largest(profile);
+        const auto at = std::max_element(profile.begin(), profile.end()) - profile.begin();
+        // Breadth across the fibres in the upper 40 % of the fan.
+        const glm::vec3 along = meanFibre(m);
+        const glm::vec3 across = glm::normalize(glm::cross(along, lateral));
+        float lo = 1e30f, hi = -1e30f;
+        for (const auto& p : m.positions)
+            lo = std::min(lo, glm::dot(p, along)), hi = std::max(hi, glm::dot(p, along));
+        float a0 = 1e30f, a1 = -1e30f;
+        for (const auto& p : m.positions)
+            if (glm::dot(p, along) < lo + 0.4f * (hi - lo))
+                a0 = std::min(a0, glm::dot(p, across)), a1 = std::max(a1, glm::dot(p, across));
+        RecordProperty(std::string("minimus_origin_breadth_mm_") + sexName(sex),
+                       std::to_string(a1 - a0));
+        EXPECT_GT(a1 - a0, 4.5f * thickest) << "breadth " << a1 - a0 << ", " << joined(profile);
+        EXPECT_GT(thickest, 10.0f) << joined(profile);
+        EXPECT_LT(thickest, 25.0f) << joined(profile);
+        EXPECT_GE(at, 1) << joined(profile);
+        EXPECT_LE(at, 5) << joined(profile);
+        EXPECT_LT(profile[0], 0.6f * thickest) << "thin at its origin: " << joined(profile);
+        EXPECT_LT(profile[7], 0.6f * thickest) << "thin into its tendon: " << joined(profile);
     }
 }
