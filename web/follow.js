@@ -28,6 +28,7 @@
   let sceneRevision = -1;
   let following = true;
   let patient = false;
+  let pickedId = '';       // the structure a student tapped last
 
   // The app's orbit camera: yaw 0 looks from +X, pitch above the transverse plane.
   function eyeOf(c) {
@@ -240,7 +241,8 @@
       seq: seq, rendered: seq, loaded: Object.keys(meshes).length, following: following,
       condition: state ? state.condition.id : '', tourStep: state && state.tour ? state.tour.step : 0,
       camera: c ? { target: c.target, distance: c.distance, yaw: c.yaw, pitch: c.pitch } : null,
-      eye: camera.position.toArray(), selected: state ? state.selected : ''
+      eye: camera.position.toArray(), selected: state ? state.selected : '', picked: pickedId,
+      patient: patient
     });
   }
 
@@ -342,6 +344,8 @@
     const shown = Object.values(meshes).filter((m) => m.visible && m.material.opacity > 0.3);
     const hit = ray.intersectObjects(shown, false)[0];
     const s = hit && state.structures.find((x) => meshes[x.id] === hit.object);
+    pickedId = s ? s.id : '';
     $('picked').textContent = s ? nameOf(s) : 'Nothing there: tap a structure.';
+    dirty = true;
   });
 })();
