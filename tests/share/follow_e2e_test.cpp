@@ -145,10 +145,11 @@ glm::ivec2 pixelOfHueNear(const Image& image, HueWindow hue, int w, int h, glm::
 }
 
 // Waits until `done` holds for the page's text of element `id` and its state (both read in
-// one evaluation); returns the last "text\nstate" read. Never a fixed sleep: the deadline is
-// only when to give up.
-template <class Deadline, class Done>
-std::string waitForPage(DevToolsPipe& chrome, const std::string& id, Deadline until, Done done) {
+// one evaluation); returns the last "text\nstate" read. Never a fixed sleep: the limit, fresh
+// for each step, is only when to give up (software WebGL on two busy cores is slow).
+template <class Done>
+std::string waitForPage(DevToolsPipe& chrome, const std::string& id, Done done) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     std::string read;
     while (std::chrono::steady_clock::now() < until) {
         read = chrome
@@ -249,6 +250,16 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
         ~Reap() { now(); }
     } reap{app};
 
+    // How long each step took, to tell a slow machine from a stuck step when one fails.
+    const auto started = std::chrono::steady_clock::now();
+    const auto step = [&](const char* what) {
+        std::printf(
+            "%6.1f s: %s\n",
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+            what);
+        std::fflush(stdout);
+    };
+
     // 1. The lecturer's replay ends and F12's picture of the final view is written.
     std::map<std::string, std::string> r;
     Image appPicture;
@@ -276,6 +287,8 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
         pose.distance >> pose.yaw >> pose.pitch >> fovY;
     EXPECT_GT(std::abs(pose.yaw - 1.5708f), 0.05f)
         << "the drag did not orbit (still the lateral view)";
+
+    step("the replay ended, F12 saved");
 
     // 2. A student opens the page: its 3D view (left of the 340 px panel) is 16:9 like F12's
     // picture.
@@ -312,6 +325,8 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
     EXPECT_LT(glm::length(pageEye - eye), 1.0f)
         << "page eye " << pageEye.x << "," << pageEye.y << "," << pageEye.z;
 
+    step("the page follows");
+
     // 3. The highlight colour is where the app shows it.
     // F12's picture has the scene alone: compare with the page's scene alone, its labels hidden.
     chrome.evaluate("document.getElementById('labels').style.display = 'none'; 'hidden'");
@@ -341,6 +356,8 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
             << " of the view), page at " << inPage.centre.x << "," << inPage.centre.y << " ("
             << pageShare << ")";
     }
+
+    step("the page screenshot");
 
     // 4. Pain on the skin: the page paints the condition's local pain (the app's colour, on the
     // skin mesh) where the app's picture shows it. Tolerance: the red's centre within 4% of the
@@ -393,7 +410,7 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
         chrome.evaluate("document.getElementById('picked').textContent").value_or("");
     ASSERT_TRUE(chrome.click(tap.x + 0.5, tap.y + 0.5));
     std::string read =
-        waitForPage(chrome, "picked", until, [&](const std::string& text, const std::string& st) {
+        waitForPage(chrome, "picked", [&](const std::string& text, const std::string& st) {
             return text != untapped &&
                    (jsonField(st, "picked").value_or("") != "" || text.rfind("Nothing", 0) == 0);
         });
@@ -406,10 +423,12 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
     EXPECT_NE(stateOf(read).find("\"following\":true"), std::string::npos)
         << "a tap let go of the lecturer: " << stateOf(read);
 
+    step("tap to name");
+
     // 6. Free orbit: a drag turns the page's camera away from the lecturer's and unticks
     // "Follow the lecturer"; ticking it brings the camera back to the app's.
     ASSERT_TRUE(chrome.drag(viewW * 0.5, viewH * 0.6, viewW * 0.5 + 160, viewH * 0.6 + 30, 12));
-    read = waitForPage(chrome, "follow", until, [&](const std::string&, const std::string& st) {
+    read = waitForPage(chrome, "follow", [&](const std::string&, const std::string& st) {
         return st.find("\"following\":false") != std::string::npos &&
                glm::length(eyeOf(st) - eye) > 50.0f;
     });
@@ -422,7 +441,7 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
     const auto followBox = centreOfElement(chrome, "follow");
     ASSERT_TRUE(followBox);
     ASSERT_TRUE(chrome.click(followBox->x, followBox->y));
-    read = waitForPage(chrome, "follow", until, [&](const std::string&, const std::string& st) {
+    read = waitForPage(chrome, "follow", [&](const std::string&, const std::string& st) {
         return st.find("\"following\":true") != std::string::npos &&
                glm::length(eyeOf(st) - eye) < 1.0f;
     });
@@ -430,16 +449,17 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
     EXPECT_LT(glm::length(eyeOf(stateOf(read)) - eye), 1.0f)
         << "following again, but not from the app's eye";
 
+    step("free orbit and back");
+
     // 7. Patient wording: the panel switches to the condition's plain summary and role key, and
     // structures are named as content/ names them for patients.
     const auto patientBox = centreOfElement(chrome, "patient");
     ASSERT_TRUE(patientBox);
     ASSERT_TRUE(chrome.click(patientBox->x, patientBox->y));
-    read =
-        waitForPage(chrome, "summary", until, [&](const std::string& text, const std::string& st) {
-            return text == condition->summary.patient &&
-                   st.find("\"patient\":true") != std::string::npos;
-        });
+    read = waitForPage(chrome, "summary", [&](const std::string& text, const std::string& st) {
+        return text == condition->summary.patient &&
+               st.find("\"patient\":true") != std::string::npos;
+    });
     EXPECT_EQ(textOf(read), condition->summary.patient);
     EXPECT_NE(stateOf(read).find("\"patient\":true"), std::string::npos);
     const std::string roles =
@@ -449,13 +469,15 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
     const std::string plainName = patientNames[picked];
     ASSERT_FALSE(plainName.empty());
     ASSERT_TRUE(chrome.click(tap.x + 0.5, tap.y + 0.5));
-    read = waitForPage(chrome, "picked", until, [&](const std::string& text, const std::string&) {
+    read = waitForPage(chrome, "picked", [&](const std::string& text, const std::string&) {
         return text != englishName;
     });
     EXPECT_EQ(textOf(read), plainName) << "the tap after switching to patient wording";
     const std::string labels =
         chrome.evaluate("document.getElementById('labels').textContent").value_or("");
     EXPECT_NE(labels.find(plainName), std::string::npos) << "labels: " << labels;
+
+    step("patient wording");
 
     // The app rewrites its report every frame until it exits: stop it before removing the folder.
     reap.now();
