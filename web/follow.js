@@ -28,8 +28,7 @@
   let sceneRevision = -1;
   let following = true;
   let patient = false;
-  let painGroup = new THREE.Group();
-  scene.add(painGroup);
+  let pickedId = '';       // the structure a student tapped last
 
   // The app's orbit camera: yaw 0 looks from +X, pitch above the transverse plane.
   function eyeOf(c) {
@@ -68,10 +67,12 @@
       if (!mesh) continue;
       mesh.visible = !!s.v && s.o > 0.001;
       const m = mesh.material;
+      if (s.canvas && !m.userData.paint) paintSkin(m);
       m.color.setRGB(s.c[0], s.c[1], s.c[2]);
       m.emissive.setRGB(s.h ? s.c[0] * 0.25 : 0, s.h ? s.c[1] * 0.25 : 0, s.h ? s.c[2] * 0.25 : 0);
       m.opacity = s.o;
-      m.transparent = s.o < 0.999;
+      // Paint is never fully opaque (a highlighted structure under it still shows).
+      m.transparent = s.o < 0.999 || (!!s.canvas && zoneCount > 0);
       m.depthWrite = !m.transparent;
       m.clippingPlanes = plane;
       m.clipShadows = true;
@@ -79,30 +80,80 @@
     }
   }
 
-  // Pain zones: soft translucent capsules along the skin (the app paints them on it, referred
-  // pain hatched; the page approximates with capsules in the key's colours).
+  // Pain zones are painted on the skin as the app paints them (shaders/mesh.frag.glsl, its
+  // uPaintCanvas block): per zone segment a..b of radius r and intensity k, full strength in
+  // the inner 55% of the radius fading to nothing at the edge; referred pain hatched by
+  // diagonal bands 9 mm apart fixed on the body. The glTF's vertices and the zones are both in
+  // the pelvic frame (no node transforms), so the world position is all the shader needs.
+  // Only the skin's material is patched, and its zone arrays are sized to the condition's
+  // zones (recompiled when that count changes), so other meshes and phones pay nothing more.
+  const paint = {
+    uZoneA: { value: [] },  // xyz: segment start (mm), w: radius (mm)
+    uZoneB: { value: [] },  // xyz: segment end, w: intensity, negative when referred
+    uLocalPainColour: { value: new THREE.Color() },
+    uReferredPainColour: { value: new THREE.Color() }
+  };
+  let zoneCount = 0;
+  const paintPars = [
+    'varying vec3 vPainWorld;',
+    '#if PAIN_ZONES > 0',
+    'uniform vec4 uZoneA[PAIN_ZONES];',
+    'uniform vec4 uZoneB[PAIN_ZONES];',
+    'uniform vec3 uLocalPainColour;',
+    'uniform vec3 uReferredPainColour;',
+    'float painSegmentDistance(vec3 p, vec3 a, vec3 b) {',
+    '  vec3 ab = b - a;',
+    '  float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);',
+    '  return length(p - (a + ab * t));',
+    '}',
+    '#endif', ''].join('\n');
+  const paintMain = [
+    '#if PAIN_ZONES > 0',
+    '{',
+    '  float local = 0.0, referred = 0.0;',
+    '  for (int i = 0; i < PAIN_ZONES; ++i) {',
+    '    float d = painSegmentDistance(vPainWorld, uZoneA[i].xyz, uZoneB[i].xyz);',
+    '    float r = uZoneA[i].w;',
+    '    float w = abs(uZoneB[i].w) * (1.0 - smoothstep(0.55 * r, r, d));',
+    '    if (uZoneB[i].w < 0.0) referred = max(referred, w); else local = max(local, w);',
+    '  }',
+    '  float band = step(0.5, fract(dot(vPainWorld, vec3(0.577)) / 9.0));',
+    '  float referredShown = referred * mix(0.45, 1.0, band);',
+    '  float painted = max(local, referredShown);',
+    '  vec3 painColour = local >= referredShown ? uLocalPainColour : uReferredPainColour;',
+    '  diffuseColor.rgb = mix(diffuseColor.rgb, painColour, clamp(painted * 1.15, 0.0, 1.0));',
+    '  diffuseColor.a = mix(diffuseColor.a, 0.72, clamp(painted * 1.3, 0.0, 1.0));',
+    '}',
+    '#endif', ''].join('\n');
+  function paintSkin(material) {
+    material.userData.paint = true;
+    material.defines = { PAIN_ZONES: zoneCount };
+    material.onBeforeCompile = (shader) => {
+      Object.assign(shader.uniforms, paint);
+      shader.vertexShader = 'varying vec3 vPainWorld;\n' + shader.vertexShader.replace('#include <project_vertex>',
+        '#include <project_vertex>\n\tvPainWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;');
+      shader.fragmentShader = paintPars + shader.fragmentShader.replace('#include <color_fragment>',
+        '#include <color_fragment>\n' + paintMain);
+    };
+  }
+
   function applyPain() {
-    scene.remove(painGroup);
-    painGroup = new THREE.Group();
-    for (const p of (state && state.pain) || []) {
-      const a = new THREE.Vector3().fromArray(p.a), b = new THREE.Vector3().fromArray(p.b);
-      const colour = p.referred ? 0xf0d020 : 0xe02828;  // as the app's key: referred yellow, felt red
-      const mat = new THREE.MeshBasicMaterial({ color: colour, transparent: true,
-                                                opacity: 0.35 * p.k, depthWrite: false });
-      const len = a.distanceTo(b);
-      for (const end of [a, b]) {
-        const ball = new THREE.Mesh(new THREE.SphereBufferGeometry(p.r * 0.6, 16, 12), mat);
-        ball.position.copy(end);
-        painGroup.add(ball);
-      }
-      if (len > 0.1) {
-        const tube = new THREE.Mesh(new THREE.CylinderBufferGeometry(p.r * 0.6, p.r * 0.6, len, 16, 1, true), mat);
-        tube.position.copy(a).add(b).multiplyScalar(0.5);
-        tube.quaternion.setFromUnitVectors(new THREE.Vector3(0, 1, 0), b.clone().sub(a).normalize());
-        painGroup.add(tube);
+    const zones = (state && state.pain) || [];
+    paint.uZoneA.value = zones.map((p) => new THREE.Vector4(p.a[0], p.a[1], p.a[2], p.r));
+    paint.uZoneB.value = zones.map((p) => new THREE.Vector4(p.b[0], p.b[1], p.b[2], p.referred ? -p.k : p.k));
+    const key = state && state.painColours;
+    if (key) {
+      paint.uLocalPainColour.value.setRGB(key.local[0], key.local[1], key.local[2]);
+      paint.uReferredPainColour.value.setRGB(key.referred[0], key.referred[1], key.referred[2]);
+    }
+    zoneCount = zones.length;
+    for (const id in meshes) {
+      const m = meshes[id].material;
+      if (m.userData.paint && m.defines.PAIN_ZONES !== zoneCount) {
+        m.defines.PAIN_ZONES = zoneCount;
+        m.needsUpdate = true;
       }
     }
-    scene.add(painGroup);
   }
 
   function nameOf(s) { return patient && s.plain ? s.plain : s.name; }
@@ -190,7 +241,8 @@
       seq: seq, rendered: seq, loaded: Object.keys(meshes).length, following: following,
       condition: state ? state.condition.id : '', tourStep: state && state.tour ? state.tour.step : 0,
       camera: c ? { target: c.target, distance: c.distance, yaw: c.yaw, pitch: c.pitch } : null,
-      eye: camera.position.toArray(), selected: state ? state.selected : ''
+      eye: camera.position.toArray(), selected: state ? state.selected : '', picked: pickedId,
+      patient: patient
     });
   }
 
@@ -248,8 +300,8 @@
     seq = msg.seq;
     if (msg.audience && !userChosePatient) { patient = state.audience === 'patient'; $('patient').checked = patient; }
     loadScene(state.scene);
+    if (msg.full || msg.pain || msg.painColours) applyPain();
     applyStructures();
-    if (msg.full || msg.pain) applyPain();
     applyPanel();
     dirty = true;
   }
@@ -263,8 +315,15 @@
   }
   connect();
 
-  controls.addEventListener('start', () => { following = false; $('follow').checked = false; });
-  controls.addEventListener('change', () => { dirty = true; });
+  // Turning the model (a drag, a pinch, the wheel) lets go of the lecturer; a tap does not:
+  // OrbitControls starts on every press but changes the camera only when it moves.
+  let turning = false;
+  controls.addEventListener('start', () => { turning = true; });
+  controls.addEventListener('end', () => { turning = false; });
+  controls.addEventListener('change', () => {
+    if (turning && following) { following = false; $('follow').checked = false; }
+    dirty = true;
+  });
   $('follow').addEventListener('change', (e) => { following = e.target.checked; dirty = true; });
   $('patient').addEventListener('change', (e) => {
     userChosePatient = true;
@@ -285,6 +344,8 @@
     const shown = Object.values(meshes).filter((m) => m.visible && m.material.opacity > 0.3);
     const hit = ray.intersectObjects(shown, false)[0];
     const s = hit && state.structures.find((x) => meshes[x.id] === hit.object);
+    pickedId = s ? s.id : '';
     $('picked').textContent = s ? nameOf(s) : 'Nothing there: tap a structure.';
+    dirty = true;
   });
 })();

@@ -46,6 +46,7 @@ ShareState shareStateOf(const AppState& state) {
             out.colour = a.colour;
             out.highlighted = a.highlighted;
             out.outline = a.outlineColour;
+            out.painCanvas = a.painCanvas;
         }
         s.structures.push_back(std::move(out));
     }
@@ -71,6 +72,8 @@ ShareState shareStateOf(const AppState& state) {
     }
     s.annotations = state.annotations;
     s.pain = state.view.painSegments();
+    s.localPainColour = localPainColour();  // the colours the renderer paints them in
+    s.referredPainColour = referredPainColour();
     s.posture = state.options.pose;
     s.sceneRevision = state.scene.geometryRevision();
     return s;

@@ -24,7 +24,8 @@ bool sameCamera(const ShareState& a, const ShareState& b) {
 bool sameIds(const std::vector<ShareStructure>& a, const std::vector<ShareStructure>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].patientName != b[i].patientName)
+        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].patientName != b[i].patientName ||
+            a[i].painCanvas != b[i].painCanvas)
             return false;
     return true;
 }
@@ -60,7 +61,7 @@ std::string structures(const std::vector<ShareStructure>& list) {
         const ShareStructure& s = list[i];
         out += (i ? ",{" : "{") + std::string("\"id\":") + jsonString(s.id) +
                ",\"name\":" + jsonString(s.name) + ",\"plain\":" + jsonString(s.patientName) + "," +
-               appearance(s) + "}";
+               (s.painCanvas ? "\"canvas\":1," : "") + appearance(s) + "}";
     }
     return out + "]";
 }
@@ -120,6 +121,11 @@ std::string painJson(const std::vector<PainSegment>& pain) {
     return out + "]";
 }
 
+std::string painColoursJson(const ShareState& s) {
+    return "{\"local\":" + vec(s.localPainColour) + ",\"referred\":" + vec(s.referredPainColour) +
+           "}";
+}
+
 void add(std::string& out, const char* key, const std::string& value) {
     out += (out.size() > 1 ? ",\"" : "\"") + std::string(key) + "\":" + value;
 }
@@ -133,7 +139,9 @@ bool ShareState::operator==(const ShareState& o) const {
            structures == o.structures && selected == o.selected && section == o.section &&
            labels == o.labels && tourTitle == o.tourTitle && tourCaption == o.tourCaption &&
            tourStep == o.tourStep && tourSteps == o.tourSteps && annotations == o.annotations &&
-           samePain(pain, o.pain) && posture == o.posture && sceneRevision == o.sceneRevision;
+           samePain(pain, o.pain) && localPainColour == o.localPainColour &&
+           referredPainColour == o.referredPainColour && posture == o.posture &&
+           sceneRevision == o.sceneRevision;
 }
 
 std::string jsonString(const std::string& text) {
@@ -168,6 +176,7 @@ std::string encodeShareState(const ShareState& s) {
     add(out, "tour", tourJson(s));
     add(out, "annotations", annotationsJson(s.annotations));
     add(out, "pain", painJson(s.pain));
+    add(out, "painColours", painColoursJson(s));
     add(out, "posture", jsonString(s.posture));
     add(out, "scene", std::to_string(s.sceneRevision));
     return out + "}";
@@ -198,6 +207,8 @@ std::string encodeShareDelta(const ShareState& a, const ShareState& b) {
         add(out, "tour", tourJson(b));
     if (!(a.annotations == b.annotations)) add(out, "annotations", annotationsJson(b.annotations));
     if (!samePain(a.pain, b.pain)) add(out, "pain", painJson(b.pain));
+    if (a.localPainColour != b.localPainColour || a.referredPainColour != b.referredPainColour)
+        add(out, "painColours", painColoursJson(b));
     if (a.posture != b.posture) add(out, "posture", jsonString(b.posture));
     if (a.sceneRevision != b.sceneRevision) add(out, "scene", std::to_string(b.sceneRevision));
     return out.size() == 1 ? std::string() : out + "}";

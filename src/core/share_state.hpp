@@ -24,6 +24,7 @@ struct ShareStructure {
     glm::vec3 colour{0.6f};  // linear RGB, as the renderer draws it
     bool highlighted = false;
     glm::vec3 outline{1.0f};
+    bool painCanvas = false;  // the skin: pain zones are painted on it (a layer's, never changes)
     bool operator==(const ShareStructure&) const = default;
 };
 
@@ -49,6 +50,7 @@ struct ShareState {
     int tourStep = 0, tourSteps = 0;  // 1-based; 0 when no tour runs
     Annotations annotations;
     std::vector<PainSegment> pain;
+    glm::vec3 localPainColour{0.0f}, referredPainColour{0.0f};  // linear RGB, the renderer's
     std::string posture;
     std::uint64_t sceneRevision = 0;  // the glTF changes with it (a new posture)
     bool operator==(const ShareState&) const;

@@ -94,6 +94,30 @@ TEST(ShareState, TourSectionPainAnnotationsAndPostureAppearWhenTheyChange) {
     EXPECT_FALSE(sample() == after);
 }
 
+TEST(ShareState, ThePageKnowsWhichMeshIsTheSkinAndThePainColours) {
+    ShareState s = sample();
+    s.structures[0].painCanvas = true;
+    s.localPainColour = {0.7f, 0.02f, 0.03f};
+    s.referredPainColour = {0.87f, 0.78f, 0.05f};
+    const std::string json = encodeShareState(s);
+    EXPECT_NE(json.find("\"id\":\"femur_r\",\"name\":\"Right femur\",\"plain\":\"\",\"canvas\":1,"),
+              std::string::npos)
+        << json;
+    EXPECT_EQ(json.find("\"canvas\":1", json.find("gluteus_medius_r")), std::string::npos) << json;
+    EXPECT_NE(
+        json.find("\"painColours\":{\"local\":[0.7,0.02,0.03],\"referred\":[0.87,0.78,0.05]}"),
+        std::string::npos)
+        << json;
+    // Constant while the lecture runs: a delta carries them only if they change.
+    EXPECT_EQ(encodeShareDelta(s, s), "");
+    ShareState other = s;
+    other.referredPainColour.y = 0.5f;
+    EXPECT_NE(encodeShareDelta(s, other).find("\"painColours\""), std::string::npos);
+    other = s;
+    other.structures[0].painCanvas = false;
+    EXPECT_NE(encodeShareDelta(s, other).find("\"structures\""), std::string::npos);
+}
+
 TEST(ShareState, JsonStringEscapesControlCharacters) {
     EXPECT_EQ(jsonString(std::string("a\\b\"c\x01\tz")), "\"a\\\\b\\\"c\\u0001\\u0009z\"");
     EXPECT_EQ(jsonString("Ü"), "\"Ü\"");

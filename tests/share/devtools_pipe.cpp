@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -260,6 +261,30 @@ std::optional<std::string> DevToolsPipe::screenshot() {
     const auto data = reply ? jsonField(*reply, "data") : std::nullopt;
     if (!data) return std::nullopt;
     return base64Decode(*data);
+}
+
+bool DevToolsPipe::mouse(const char* type, double x, double y, bool pressed) {
+    char params[256];
+    std::snprintf(params, sizeof params,
+                  "{\"type\":\"%s\",\"x\":%.1f,\"y\":%.1f,\"button\":\"%s\",\"buttons\":%d,"
+                  "\"clickCount\":1}",
+                  type, x, y, pressed || std::string(type) != "mouseMoved" ? "left" : "none",
+                  pressed ? 1 : 0);
+    return call("Input.dispatchMouseEvent", params).has_value();
+}
+
+bool DevToolsPipe::click(double x, double y) {
+    return mouse("mouseMoved", x, y, false) && mouse("mousePressed", x, y, true) &&
+           mouse("mouseReleased", x, y, false);
+}
+
+bool DevToolsPipe::drag(double x0, double y0, double x1, double y1, int steps) {
+    if (!mouse("mouseMoved", x0, y0, false) || !mouse("mousePressed", x0, y0, true)) return false;
+    for (int i = 1; i <= steps; ++i) {
+        const double t = static_cast<double>(i) / steps;
+        if (!mouse("mouseMoved", x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, true)) return false;
+    }
+    return mouse("mouseReleased", x1, y1, false);
 }
 
 }  // namespace medius::test

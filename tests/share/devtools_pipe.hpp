@@ -20,6 +20,11 @@ class DevToolsPipe {
     std::optional<std::string> evaluate(const std::string& expression);
     // The page as a PNG (bytes), nullopt on error.
     std::optional<std::string> screenshot();
+    // The left button as a mouse or a finger would use it, at CSS pixels of the viewport
+    // (Input.dispatchMouseEvent: the page sees pointer and mouse events, handled before the
+    // reply comes back). A click presses and releases in place; a drag moves in `steps`.
+    bool click(double x, double y);
+    bool drag(double x0, double y0, double x1, double y1, int steps);
     // Everything the page logged to its console or threw, for failure messages.
     const std::string& console() const { return console_; }
 
@@ -28,6 +33,7 @@ class DevToolsPipe {
     std::optional<std::string> call(const std::string& method, const std::string& params,
                                     bool browser = false);
     std::optional<std::string> readMessage(double seconds);
+    bool mouse(const char* type, double x, double y, bool pressed);
     pid_t pid_ = -1;
     int toChrome_ = -1, fromChrome_ = -1;
     int nextId_ = 1;

@@ -18,12 +18,17 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
+#include <vector>
 
+#include "core/condition_view.hpp"
+#include "core/content_loader.hpp"
 #include "core/image.hpp"
 #include "core/orbit_camera.hpp"
 #include "devtools_pipe.hpp"
+#include "raw_http.hpp"
 
 using namespace medius;
 using namespace medius::test;
@@ -73,35 +78,129 @@ std::optional<double> jsonNumber(const std::string& json, const std::string& key
 // medius and minimus) and its "compensating" role green (#009E73, tensor fasciae latae); no
 // tissue, background or pain zone has either hue.
 struct HueWindow {
-    float from, to;  // degrees
+    float from, to;            // degrees; a window from below 0 wraps through red
+    float saturation = 0.12f;  // the least (max - min) / max
 };
 constexpr HueWindow kWeakPink{295.0f, 340.0f}, kCompensatingGreen{135.0f, 175.0f};
+// The local pain colour (condition_view's localPainColour, a deep red) painted on the skin,
+// seen over the skin's beige: a red hue, well saturated. The pain source's vermillion (26
+// degrees), the skin (about 20, pale) and the pink role (under 340) fall outside it.
+constexpr HueWindow kLocalPainRed{-15.0f, 12.0f, 0.3f};
 bool inHue(const std::uint8_t* p, HueWindow w) {
     const float r = p[0] / 255.0f, g = p[1] / 255.0f, b = p[2] / 255.0f;
     const float mx = std::max({r, g, b}), mn = std::min({r, g, b}), d = mx - mn;
-    if (mx < 0.2f || d < 0.12f * mx || d < 0.05f) return false;
+    if (mx < 0.2f || d < w.saturation * mx || d < 0.05f) return false;
     float hue = mx == r   ? 60.0f * std::fmod((g - b) / d + 6.0f, 6.0f)
                 : mx == g ? 60.0f * ((b - r) / d + 2.0f)
                           : 60.0f * ((r - g) / d + 4.0f);
+    if (w.from < 0.0f && hue > 180.0f) hue -= 360.0f;
     return hue >= w.from && hue <= w.to;
 }
 
 struct Blob {
     long count = 0;
-    glm::vec2 centre{0.0f};  // 0..1 across the region
+    glm::vec2 centre{0.0f};           // 0..1 across the region
+    glm::vec2 low{0.0f}, high{0.0f};  // the 5th and 95th percentiles of x and y: its extent
 };
 // The pixels of that hue within [x0, x0 + w) x [0, h) of `image`.
 Blob hueIn(const Image& image, HueWindow hue, int x0, int w, int h) {
     Blob blob;
     glm::dvec2 sum(0.0);
+    std::vector<float> xs, ys;
     for (int y = 0; y < h; ++y)
         for (int x = x0; x < x0 + w; ++x)
             if (inHue(&image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4], hue)) {
                 ++blob.count;
-                sum += glm::dvec2((x - x0 + 0.5) / w, (y + 0.5) / h);
+                const glm::dvec2 at((x - x0 + 0.5) / w, (y + 0.5) / h);
+                sum += at;
+                xs.push_back(static_cast<float>(at.x));
+                ys.push_back(static_cast<float>(at.y));
             }
-    if (blob.count > 0) blob.centre = glm::vec2(sum / static_cast<double>(blob.count));
+    if (blob.count == 0) return blob;
+    blob.centre = glm::vec2(sum / static_cast<double>(blob.count));
+    std::sort(xs.begin(), xs.end());
+    std::sort(ys.begin(), ys.end());
+    const std::size_t lo = xs.size() / 20, hi = xs.size() - 1 - xs.size() / 20;
+    blob.low = {xs[lo], ys[lo]};
+    blob.high = {xs[hi], ys[hi]};
     return blob;
+}
+
+// The pixel of that hue nearest `centre` (0..1 of a w x h region at the image's corner): a
+// place to tap that surely shows the structure, even when its blob is a ring.
+glm::ivec2 pixelOfHueNear(const Image& image, HueWindow hue, int w, int h, glm::vec2 centre) {
+    glm::ivec2 best(-1);
+    float bestDistance = 1e9f;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            if (inHue(&image.rgba[(static_cast<std::size_t>(y) * image.width + x) * 4], hue)) {
+                const float d =
+                    glm::length(glm::vec2(x + 0.5f, y + 0.5f) - centre * glm::vec2(w, h));
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = {x, y};
+                }
+            }
+    return best;
+}
+
+// Waits until `done` holds for the page's text of element `id` and its state (both read in
+// one evaluation); returns the last "text\nstate" read. Never a fixed sleep: the limit, fresh
+// for each step, is only when to give up (software WebGL on two busy cores is slow).
+template <class Done>
+std::string waitForPage(DevToolsPipe& chrome, const std::string& id, Done done) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    std::string read;
+    while (std::chrono::steady_clock::now() < until) {
+        read = chrome
+                   .evaluate("document.getElementById('" + id +
+                             "').textContent + '\\n' + "
+                             "document.getElementById('state').textContent")
+                   .value_or("");
+        const auto cut = read.find('\n');
+        if (cut != std::string::npos && done(read.substr(0, cut), read.substr(cut + 1)))
+            return read;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return read;
+}
+std::string textOf(const std::string& read) {
+    return read.substr(0, read.find('\n'));
+}
+std::string stateOf(const std::string& read) {
+    const auto cut = read.find('\n');
+    return cut == std::string::npos ? "" : read.substr(cut + 1);
+}
+
+glm::vec3 eyeOf(const std::string& state) {
+    glm::vec3 eye(1e9f);
+    const auto at = state.find("\"eye\":[");
+    if (at != std::string::npos)
+        std::sscanf(state.c_str() + at + 7, "%f,%f,%f", &eye.x, &eye.y, &eye.z);
+    return eye;
+}
+
+// The centre of a page element, in CSS pixels.
+std::optional<glm::vec2> centreOfElement(DevToolsPipe& chrome, const std::string& id) {
+    const auto text = chrome.evaluate("(() => { const r = document.getElementById('" + id +
+                                      "').getBoundingClientRect(); return (r.left + r.width / 2) "
+                                      "+ ' ' + (r.top + r.height / 2); })()");
+    glm::vec2 c;
+    if (!text || std::sscanf(text->c_str(), "%f %f", &c.x, &c.y) != 2) return std::nullopt;
+    return c;
+}
+
+// What the app names a structure: the English name its glTF (the --export code) gives the node.
+std::string gltfName(int port, const std::string& code, const std::string& id) {
+    const std::string glb = request(
+        port,
+        "GET /scene.glb?code=" + code + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+        60.0);
+    const auto node = glb.find("{\"name\":\"" + id + "\",\"mesh\":");
+    if (node == std::string::npos) return "";
+    const auto extras = glb.find("\"extras\":{", node);
+    return extras == std::string::npos ? ""
+                                       : jsonField(glb.substr(extras, 400), "name").value_or("");
 }
 
 }  // namespace
@@ -151,6 +250,16 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
         ~Reap() { now(); }
     } reap{app};
 
+    // How long each step took, to tell a slow machine from a stuck step when one fails.
+    const auto started = std::chrono::steady_clock::now();
+    const auto step = [&](const char* what) {
+        std::printf(
+            "%6.1f s: %s\n",
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+            what);
+        std::fflush(stdout);
+    };
+
     // 1. The lecturer's replay ends and F12's picture of the final view is written.
     std::map<std::string, std::string> r;
     Image appPicture;
@@ -178,6 +287,8 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
         pose.distance >> pose.yaw >> pose.pitch >> fovY;
     EXPECT_GT(std::abs(pose.yaw - 1.5708f), 0.05f)
         << "the drag did not orbit (still the lateral view)";
+
+    step("the replay ended, F12 saved");
 
     // 2. A student opens the page: its 3D view (left of the 340 px panel) is 16:9 like F12's
     // picture.
@@ -214,6 +325,8 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
     EXPECT_LT(glm::length(pageEye - eye), 1.0f)
         << "page eye " << pageEye.x << "," << pageEye.y << "," << pageEye.z;
 
+    step("the page follows");
+
     // 3. The highlight colour is where the app shows it.
     // F12's picture has the scene alone: compare with the page's scene alone, its labels hidden.
     chrome.evaluate("document.getElementById('labels').style.display = 'none'; 'hidden'");
@@ -243,8 +356,132 @@ TEST(FollowE2E, StudentsPageFollowsTheLecturersReplayedView) {
             << " of the view), page at " << inPage.centre.x << "," << inPage.centre.y << " ("
             << pageShare << ")";
     }
+
+    step("the page screenshot");
+
+    // 4. Pain on the skin: the page paints the condition's local pain (the app's colour, on the
+    // skin mesh) where the app's picture shows it. Tolerance: the red's centre within 4% of the
+    // view, its extent (5th..95th percentile) within 5% on every side, its area within a factor
+    // of 2 (the page blends the translucent skin in one pass where the app averages its layers).
+    {
+        const Blob inApp = hueIn(appPicture, kLocalPainRed, 0, appPicture.width, appPicture.height);
+        const Blob inPage = hueIn(pagePicture, kLocalPainRed, 0, viewW, viewH);
+        const double appShare =
+            static_cast<double>(inApp.count) / (appPicture.width * appPicture.height);
+        const double pageShare = static_cast<double>(inPage.count) / (viewW * viewH);
+        std::printf(
+            "local pain red: app %.4f at %.3f,%.3f (%.3f..%.3f, %.3f..%.3f); page %.4f at "
+            "%.3f,%.3f (%.3f..%.3f, %.3f..%.3f)\n",
+            appShare, inApp.centre.x, inApp.centre.y, inApp.low.x, inApp.high.x, inApp.low.y,
+            inApp.high.y, pageShare, inPage.centre.x, inPage.centre.y, inPage.low.x, inPage.high.x,
+            inPage.low.y, inPage.high.y);
+        EXPECT_GT(appShare, 0.001) << "the app's picture shows no local pain";
+        ASSERT_GT(pageShare, 0.001) << "the page paints no local pain on the skin";
+        EXPECT_LT(glm::length(inApp.centre - inPage.centre), 0.04f);
+        EXPECT_GT(pageShare / appShare, 0.5);
+        EXPECT_LT(pageShare / appShare, 2.0);
+        for (int axis = 0; axis < 2; ++axis) {
+            EXPECT_NEAR(inPage.low[axis], inApp.low[axis], 0.05f) << "axis " << axis;
+            EXPECT_NEAR(inPage.high[axis], inApp.high[axis], 0.05f) << "axis " << axis;
+        }
+    }
+
+    // The condition as content/ words it, for the names a student should see.
+    DiagnosticSink sink;
+    const ContentLibrary content =
+        loadContent(std::string(MEDIUS_SOURCE_DIR) + "/content", KnownNames{}, sink);
+    const Condition* condition = content.findCondition(r["condition"]);
+    ASSERT_NE(condition, nullptr);
+    std::set<std::string> compensating;
+    std::map<std::string, std::string> patientNames;
+    for (const auto& involved : condition->structures) {
+        if (involved.role == Role::Compensating) compensating.insert(involved.id);
+        patientNames[involved.id] = involved.patientName;
+    }
+    ASSERT_FALSE(compensating.empty());
+
+    // 5. Tap to name: a tap where the page draws the compensating role's green (the tensor
+    // fasciae latae) names that structure as the app does.
+    const Blob green = hueIn(pagePicture, kCompensatingGreen, 0, viewW, viewH);
+    const glm::ivec2 tap =
+        pixelOfHueNear(pagePicture, kCompensatingGreen, viewW, viewH, green.centre);
+    ASSERT_GE(tap.x, 0) << "no green to tap";
+    const std::string untapped =
+        chrome.evaluate("document.getElementById('picked').textContent").value_or("");
+    ASSERT_TRUE(chrome.click(tap.x + 0.5, tap.y + 0.5));
+    std::string read =
+        waitForPage(chrome, "picked", [&](const std::string& text, const std::string& st) {
+            return text != untapped &&
+                   (jsonField(st, "picked").value_or("") != "" || text.rfind("Nothing", 0) == 0);
+        });
+    const std::string picked = jsonField(stateOf(read), "picked").value_or("");
+    EXPECT_TRUE(compensating.count(picked))
+        << "a tap at " << tap.x << "," << tap.y << " picked '" << picked << "': " << textOf(read);
+    const std::string englishName = gltfName(port, "E2E42", picked);
+    EXPECT_FALSE(englishName.empty()) << "no name for '" << picked << "' in the glTF";
+    EXPECT_EQ(textOf(read), englishName);
+    EXPECT_NE(stateOf(read).find("\"following\":true"), std::string::npos)
+        << "a tap let go of the lecturer: " << stateOf(read);
+
+    step("tap to name");
+
+    // 6. Free orbit: a drag turns the page's camera away from the lecturer's and unticks
+    // "Follow the lecturer"; ticking it brings the camera back to the app's.
+    ASSERT_TRUE(chrome.drag(viewW * 0.5, viewH * 0.6, viewW * 0.5 + 160, viewH * 0.6 + 30, 12));
+    read = waitForPage(chrome, "follow", [&](const std::string&, const std::string& st) {
+        return st.find("\"following\":false") != std::string::npos &&
+               glm::length(eyeOf(st) - eye) > 50.0f;
+    });
+    const glm::vec3 freeEye = eyeOf(stateOf(read));
+    std::printf("free orbit: the page's eye %.0f mm from the app's\n", glm::length(freeEye - eye));
+    ASSERT_NE(stateOf(read).find("\"following\":false"), std::string::npos) << stateOf(read);
+    EXPECT_GT(glm::length(freeEye - eye), 50.0f) << "the drag did not turn the page's camera";
+    EXPECT_EQ(chrome.evaluate("String(document.getElementById('follow').checked)").value_or(""),
+              "false");
+    const auto followBox = centreOfElement(chrome, "follow");
+    ASSERT_TRUE(followBox);
+    ASSERT_TRUE(chrome.click(followBox->x, followBox->y));
+    read = waitForPage(chrome, "follow", [&](const std::string&, const std::string& st) {
+        return st.find("\"following\":true") != std::string::npos &&
+               glm::length(eyeOf(st) - eye) < 1.0f;
+    });
+    EXPECT_NE(stateOf(read).find("\"following\":true"), std::string::npos) << stateOf(read);
+    EXPECT_LT(glm::length(eyeOf(stateOf(read)) - eye), 1.0f)
+        << "following again, but not from the app's eye";
+
+    step("free orbit and back");
+
+    // 7. Patient wording: the panel switches to the condition's plain summary and role key, and
+    // structures are named as content/ names them for patients.
+    const auto patientBox = centreOfElement(chrome, "patient");
+    ASSERT_TRUE(patientBox);
+    ASSERT_TRUE(chrome.click(patientBox->x, patientBox->y));
+    read = waitForPage(chrome, "summary", [&](const std::string& text, const std::string& st) {
+        return text == condition->summary.patient &&
+               st.find("\"patient\":true") != std::string::npos;
+    });
+    EXPECT_EQ(textOf(read), condition->summary.patient);
+    EXPECT_NE(stateOf(read).find("\"patient\":true"), std::string::npos);
+    const std::string roles =
+        chrome.evaluate("document.getElementById('roles').textContent").value_or("");
+    EXPECT_NE(roles.find(rolePlainLabel(Role::Compensating)), std::string::npos) << roles;
+    EXPECT_EQ(roles.find(roleLabel(Role::Compensating)), std::string::npos) << roles;
+    const std::string plainName = patientNames[picked];
+    ASSERT_FALSE(plainName.empty());
+    ASSERT_TRUE(chrome.click(tap.x + 0.5, tap.y + 0.5));
+    read = waitForPage(chrome, "picked", [&](const std::string& text, const std::string&) {
+        return text != englishName;
+    });
+    EXPECT_EQ(textOf(read), plainName) << "the tap after switching to patient wording";
+    const std::string labels =
+        chrome.evaluate("document.getElementById('labels').textContent").value_or("");
+    EXPECT_NE(labels.find(plainName), std::string::npos) << "labels: " << labels;
+
+    step("patient wording");
+
     // The app rewrites its report every frame until it exits: stop it before removing the folder.
     reap.now();
     std::error_code ignored;
-    if (!::testing::Test::HasFailure()) fs::remove_all(dir, ignored);  // kept to look at when it fails
+    if (!::testing::Test::HasFailure())
+        fs::remove_all(dir, ignored);  // kept to look at when it fails
 }
