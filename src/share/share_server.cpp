@@ -81,14 +81,18 @@ struct ShareServer::Impl {
     int port = 0;
     std::map<std::string, StaticFile> files;  // the whitelist: path -> what it serves
 
-    mutable std::mutex m;
-    std::condition_variable published;  // the broadcaster waits on it
-    std::condition_variable broadcast;  // the streams wait on it
+    // Two locks: `m` for what the frame loop publishes (and the counts), `streamM` for what was
+    // broadcast. Each message wakes every stream at once and they all take streamM in turn; the
+    // frame loop's publish() never waits behind that herd.
+    mutable std::mutex m, streamM;
+    std::condition_variable published;  // the broadcaster waits on it, with m
+    std::condition_variable broadcast;  // the streams wait on it, with streamM
     // What the frame loop published last, and when its first unsent change came.
     ShareState pending;
     bool hasPending = false, pendingDirty = false;
     std::int64_t pendingSince = 0;
-    // What was broadcast: the last state, its full encoding, the recent deltas.
+    // What was broadcast: the last state, its full encoding, the recent deltas (streamM; `sent`
+    // is the broadcaster's own).
     ShareState sent;
     bool hasSent = false;
     std::uint64_t seq = 0;
@@ -98,7 +102,8 @@ struct ShareServer::Impl {
     std::shared_ptr<const std::string> glb, glbGzip;
     std::string glbEtag;
     int clients = 0;
-    long refused = 0, messages = 0;
+    long refused = 0;
+    std::atomic<long> messages{0};
 
     bool codeOk(const httplib::Request& req, httplib::Response& res) const {
         if (config.code.empty() || req.get_param_value("code") == config.code) return true;
@@ -178,7 +183,7 @@ struct ShareServer::Impl {
             [this, last](std::size_t, httplib::DataSink& sink) {
                 std::string out;
                 {
-                    std::unique_lock lock(m);
+                    std::unique_lock lock(streamM);
                     // A comment every two seconds finds streams whose student left.
                     broadcast.wait_for(lock, std::chrono::seconds(2),
                                        [&] { return stopping || (hasSent && seq > *last); });
@@ -215,27 +220,28 @@ struct ShareServer::Impl {
             const ShareState next = pending;
             const std::int64_t since = pendingSince;
             pendingDirty = false;
-            const bool first = !hasSent;
-            const ShareState before = sent;
             lock.unlock();
-            // Encoding outside the lock: publish() and the streams never wait on it.
-            std::string delta = first ? std::string() : encodeShareDelta(before, next);
+            const bool first = !hasSent;
+            // Encoding outside the locks: publish() and the streams never wait on it.
+            std::string delta = first ? std::string() : encodeShareDelta(sent, next);
             std::string full = encodeShareState(next);
+            if (first || !delta.empty()) {
+                std::lock_guard streams(streamM);
+                sent = next;
+                hasSent = true;
+                ++seq;
+                ++messages;
+                sentAt = since;
+                fullJson = std::move(full);
+                const std::string body = first ? fullJson : delta;
+                recent.push_back({seq, "data: {\"seq\":" + std::to_string(seq) + ",\"t\":" +
+                                           std::to_string(since) + (first ? ",\"full\":1," : ",") +
+                                           body.substr(1) + "\n\n"});
+                while (recent.size() > 64) recent.pop_front();
+            }
+            if (first || !delta.empty()) broadcast.notify_all();
             lock.lock();
             lastSend = Clock::now();
-            if (!first && delta.empty()) continue;
-            sent = next;
-            hasSent = true;
-            ++seq;
-            ++messages;
-            sentAt = since;
-            fullJson = std::move(full);
-            const std::string body = first ? fullJson : delta;
-            recent.push_back({seq, "data: {\"seq\":" + std::to_string(seq) +
-                                       ",\"t\":" + std::to_string(since) +
-                                       (first ? ",\"full\":1," : ",") + body.substr(1) + "\n\n"});
-            while (recent.size() > 64) recent.pop_front();
-            broadcast.notify_all();
         }
     }
 };
@@ -291,8 +297,8 @@ bool ShareServer::start(std::string& error) {
             res.set_content("Too many headers.\n", "text/plain");
             return httplib::Server::HandlerResponse::Handled;
         }
-        if (!req.body.empty() || req.get_header_value("Content-Length", 0) != "" &&
-                                     req.get_header_value("Content-Length") != "0") {
+        if (!req.body.empty() || (req.get_header_value("Content-Length", 0) != "" &&
+                                  req.get_header_value("Content-Length") != "0")) {
             res.status = 413;
             res.set_content("Requests to this server carry no body.\n", "text/plain");
             return httplib::Server::HandlerResponse::Handled;
@@ -315,7 +321,7 @@ bool ShareServer::start(std::string& error) {
         if (!impl_->codeOk(req, res)) return;
         std::string body;
         {
-            std::lock_guard lock(impl_->m);
+            std::lock_guard lock(impl_->streamM);
             body = impl_->hasSent ? impl_->fullJson : "{}";
         }
         res.set_header("Cache-Control", "no-store");
@@ -360,7 +366,8 @@ bool ShareServer::start(std::string& error) {
     // httplib's stop() does nothing until the accept loop runs: wait for it, so a stop that
     // follows at once (a quick toggle, a test) cannot leave the loop running and the join hung.
     const auto until = Clock::now() + std::chrono::seconds(10);
-    while (!s.http.is_running() && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!s.http.is_running() && Clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return true;
 }
 
@@ -368,7 +375,7 @@ void ShareServer::stop() {
     Impl& s = *impl_;
     if (!s.listening) return;
     {
-        std::lock_guard lock(s.m);
+        std::scoped_lock lock(s.m, s.streamM);  // no waiter between its check and its sleep
         s.stopping = true;
     }
     s.published.notify_all();
@@ -410,7 +417,7 @@ void ShareServer::publishScene(std::shared_ptr<const std::string> glb, std::uint
 
 ShareStats ShareServer::stats() const {
     std::lock_guard lock(impl_->m);
-    return {impl_->clients, impl_->refused, impl_->messages, impl_->config.maxClients};
+    return {impl_->clients, impl_->refused, impl_->messages.load(), impl_->config.maxClients};
 }
 
 std::string shareUrl(int port, const std::string& code) {
