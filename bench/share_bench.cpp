@@ -25,7 +25,6 @@
 //                    [--max-frame-change 0.05] [--max-p99-ms 100] [--shared-cores]
 #include <arpa/inet.h>
 #include <fcntl.h>
-#include <malloc.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <sched.h>
