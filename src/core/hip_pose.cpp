@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <glm/common.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 #include <unordered_map>
@@ -198,10 +199,7 @@ private:
 }  // namespace
 
 namespace {
-float smooth01(float x) {
-    x = std::clamp(x, 0.0f, 1.0f);
-    return x * x * (3.0f - 2.0f * x);
-}
+float smooth01(float x) { return glm::smoothstep(0.0f, 1.0f, x); }
 // The skin in a flexed hip: the thigh's skin goes with the femur whole (from a twentieth of the
 // way down the femur, where the distances already side with it: otherwise the front of the
 // femur, swinging up, passes through the groin's skin, and the knee's skin, a few percent
