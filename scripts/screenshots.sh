@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots under docs/screenshots that show Medius's panels (the docked
 # layout), headless with EGL, from the build in build/ (scripts/build.sh first). The
-# anatomy-only pictures (anatomy_*.png, section, X-ray, conditions/) are unchanged by the
-# panels and are made by the commands in docs/anatomy.md and the README.
+# anatomy-only pictures (anatomy_*.png, section, X-ray) are unchanged by the panels and are
+# made by the commands in docs/anatomy.md and the README. Each condition's picture (the model
+# alone, as the condition frames it) is remade here too, since it changes with the anatomy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 medius=${MEDIUS:-build/src/app/medius}
@@ -30,6 +31,11 @@ shot posture_advice_crossed_legs.png --size 1600x1000 --condition gluteal_tendin
 for pose in standing hanging-on-hip crossed-legs side-lying-painful side-lying-other side-lying-pillow \
     single-leg-stance trendelenburg; do
     shot "poses/$pose.png" --size 1600x1000 --pose "$pose" --view lateral
+done
+mkdir -p "$out/conditions"
+for file in "$(dirname "$0")"/../content/conditions/*.toml; do
+    condition=$(basename "$file" .toml)
+    "$medius" --size 1600x1000 --condition "$condition" --screenshot "$out/conditions/$condition.png"
 done
 # Exercises (issue 15): the panel, and the start and end of each exercise on the model alone.
 shot exercise_panel.png --size 1600x1000 --condition gluteal_tendinopathy --exercise side_lying_abduction \
