@@ -158,9 +158,15 @@ void SceneRenderer::drawSectionCaps(const Scene& scene, const ViewState& view,
         glDepthMask(GL_TRUE);
         glStencilFunc(GL_EQUAL, 1, 0x01);
         glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);  // and clear the bit for the next structure
-        glDisable(GL_CLIP_DISTANCE0);  // the cap lies on the plane itself
+        // The cap lies on the plane itself, where its clip distance is zero give or take a
+        // rounding: with the clip distance only disabled, llvmpipe still dropped the whole quad
+        // whenever that rounding fell below zero (at one offset in a few, e.g. 139.95 mm). So the
+        // cap is drawn with a plane that keeps everything, as well as with clipping off.
+        glDisable(GL_CLIP_DISTANCE0);
+        mesh_->set("uClipPlane", glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
         mesh_->set("uBaseColour", a.colour * 0.8f);  // cut tissue reads darker
         capQuad_.draw();
+        mesh_->set("uClipPlane", plane);
         glEnable(GL_CLIP_DISTANCE0);
     }
     glStencilMask(0xff);
