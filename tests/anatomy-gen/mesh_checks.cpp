@@ -159,4 +159,25 @@ glm::vec3 nearestPointOn(const TriangleMesh& mesh, const glm::vec3& p) {
     return best;
 }
 
+double padFootprintArea(const TriangleMesh& mesh) {
+    std::vector<glm::dvec3> areaVectors;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const glm::dvec3 a = mesh.positions[mesh.indices[t]];
+        const glm::dvec3 b = mesh.positions[mesh.indices[t + 1]];
+        const glm::dvec3 c = mesh.positions[mesh.indices[t + 2]];
+        areaVectors.push_back(0.5 * glm::cross(b - a, c - a));
+    }
+    // Power iteration on sum(a a^T): its leading eigenvector is the pad's normal.
+    glm::dvec3 n(0.577, 0.577, 0.577);
+    for (int iteration = 0; iteration < 60; ++iteration) {
+        glm::dvec3 next(0.0);
+        for (const auto& a : areaVectors) next += a * glm::dot(a, n);
+        if (glm::length(next) == 0.0) return 0.0;
+        n = glm::normalize(next);
+    }
+    double projected = 0.0;
+    for (const auto& a : areaVectors) projected += std::abs(glm::dot(a, n));
+    return projected / 2.0;
+}
+
 }  // namespace medius::anatomy::testing

@@ -33,6 +33,11 @@ glm::vec3 sectionCentroid(const TriangleMesh& mesh, float level);
 // Area-weighted centroid of the surface whose triangle centres lie between rMin and rMax of
 // `centre` (independent of the sampling density, unlike a vertex centroid).
 glm::vec3 shellCentroid(const TriangleMesh& mesh, const glm::vec3& centre, float rMin, float rMax);
+// The footprint of a flat closed pad: its area projected onto its own plane (the plane across
+// its thinnest direction, the dominant direction of its faces' area vectors). A convex slab
+// covers each point of that projection twice, so this is half the summed |projected area|; its
+// rim, which half the surface area would count, projects to almost nothing.
+double padFootprintArea(const TriangleMesh& mesh);
 
 }  // namespace medius::anatomy::testing
 
