@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots under docs/screenshots that show Medius's panels (the docked
 # layout), headless with EGL, from the build in build/ (scripts/build.sh first). The
-# anatomy-only pictures (anatomy_*.png, section, X-ray) are unchanged by the panels and are
+# anatomy-only pictures (anatomy_*.png) are unchanged by the panels and are
 # made by the commands in docs/anatomy.md and the README. Each condition's picture (the model
 # alone, as the condition frames it) is remade here too, since it changes with the anatomy.
 set -euo pipefail
@@ -28,6 +28,13 @@ shot tour_step.png --size 1600x1000 --tour gluteal_tendinopathy_tour --tour-step
 shot sidebars_collapsed.png --size 1600x1000 --condition gluteal_tendinopathy --left-sidebar false \
     --right-sidebar false
 shot posture_advice_crossed_legs.png --size 1600x1000 --condition gluteal_tendinopathy --pose crossed-legs
+# X-ray (everything but the selection and the condition's structures see-through), in both
+# transparency modes, and a capped coronal section through the hip joint centre.
+shot xray.png --size 1600x1000 --condition gluteal_tendinopathy --select gluteus_minimus_r --xray true
+shot xray_weighted.png --size 1600x1000 --condition gluteal_tendinopathy --select gluteus_minimus_r \
+    --xray true --transparency weighted
+shot section_coronal.png --size 1600x1000 --section coronal --section-offset -66 --select femur_r \
+    --view anterior
 for pose in standing hanging-on-hip crossed-legs side-lying-painful side-lying-other side-lying-pillow \
     single-leg-stance trendelenburg; do
     shot "poses/$pose.png" --size 1600x1000 --pose "$pose" --view lateral

@@ -142,14 +142,56 @@ void addAuricularSurface(ImplicitShape& s, const glm::vec3& apex, const glm::vec
 
 }  // namespace
 
+namespace {
+
+// The wing's outer (gluteal) surface at (u, v): u along the crest from the ASIS (0) to the PSIS
+// (1), v down from the crest (0) to the wing base (1), lifted a little above the plate so the
+// gluteal lines' ridges stand on it.
+struct WingSurface {
+    std::vector<glm::vec3> top, bottom;
+    float bulge = 0.0f, wingHalf = 0.0f, lift = 0.0f;
+    glm::vec3 at(float u, float v) const {
+        return wingPoint(top, bottom, bulge, glm::clamp(u, 0.0f, 1.0f), glm::clamp(v, 0.0f, 1.0f));
+    }
+    glm::vec3 outer(float u, float v) const {
+        const glm::vec3 du = at(u + 0.02f, v) - at(u - 0.02f, v);
+        const glm::vec3 dv = at(u, v + 0.02f) - at(u, v - 0.02f);
+        glm::vec3 normal = glm::normalize(glm::cross(du, dv));
+        if (normal.z < 0.0f) normal = -normal;  // the gluteal surface faces laterally
+        return at(u, v) + normal * (wingHalf + lift);
+    }
+};
+
+}  // namespace
+
+GlutealLines glutealLines(ContentSection& c) {
+    GlutealLines out;
+    const auto crest = c.points("iliac_crest");
+    const auto base = c.points("wing_base");
+    const float lineRadius = c.number("gluteal_line_radius");
+    WingSurface wing{resample(crest, kCrestSamples), resample(base, kCrestSamples),
+                     c.number("wing_bulge"), c.number("wing_half_thickness"), 0.2f * lineRadius};
+    if (!c.ok() || crest.size() < 3 || base.size() < 2) return out;
+    const char* keys[] = {"anterior_gluteal_line", "posterior_gluteal_line",
+                          "inferior_gluteal_line"};
+    std::vector<glm::vec3>* lines[] = {&out.anterior, &out.posterior, &out.inferior};
+    for (int k = 0; k < 3; ++k) {
+        const auto uv = c.numbers(keys[k]);
+        if (uv.size() < 4 || uv.size() % 2 != 0) {
+            c.error("gluteal lines must be flat lists of at least two (u, v) pairs");
+            continue;
+        }
+        for (std::size_t i = 0; i + 1 < uv.size(); i += 2)
+            lines[k]->push_back(wing.outer(uv[i], uv[i + 1]));
+    }
+    return out;
+}
+
 ImplicitShape hipBoneShape(ContentSection& c) {
     const glm::vec3 asis = c.point("asis"), aiis = c.point("aiis"), psis = c.point("psis"),
                     piis = c.point("piis");
     const auto crest = c.points("iliac_crest");
     const auto base = c.points("wing_base");
-    const auto anteriorLine = c.numbers("anterior_gluteal_line");
-    const auto posteriorLine = c.numbers("posterior_gluteal_line");
-    const auto inferiorLine = c.numbers("inferior_gluteal_line");
     const float lineRadius = c.number("gluteal_line_radius");
     const float wingHalf = c.number("wing_half_thickness"), bulge = c.number("wing_bulge"),
                 crestRadius = c.number("crest_radius");
@@ -184,23 +226,10 @@ ImplicitShape hipBoneShape(ContentSection& c) {
     addWingPlate(s, onWing, wingHalf);
     // Gluteal lines: low ridges on the outer surface, placed in the wing's own (u, v) coordinates
     // so they follow the crest and the bulge.
-    auto outerPoint = [&](float u, float v) {
-        const glm::vec3 du = onWing(u + 0.02f, v) - onWing(u - 0.02f, v);
-        const glm::vec3 dv = onWing(u, v + 0.02f) - onWing(u, v - 0.02f);
-        glm::vec3 normal = glm::normalize(glm::cross(du, dv));
-        if (normal.z < 0.0f) normal = -normal;  // the gluteal surface faces laterally
-        return onWing(u, v) + normal * (wingHalf + 0.2f * lineRadius);
-    };
-    for (const auto* line : {&anteriorLine, &posteriorLine, &inferiorLine}) {
-        if (line->size() < 4 || line->size() % 2 != 0) {
-            c.error("gluteal lines must be flat lists of at least two (u, v) pairs");
-            continue;
-        }
-        for (std::size_t k = 0; k + 3 < line->size(); k += 2)
-            s.add(Primitive::capsule(outerPoint((*line)[k], (*line)[k + 1]),
-                                     outerPoint((*line)[k + 2], (*line)[k + 3]), lineRadius),
-                  2.0f);
-    }
+    const GlutealLines lines = glutealLines(c);
+    for (const auto* line : {&lines.anterior, &lines.posterior, &lines.inferior})
+        for (std::size_t k = 0; k + 1 < line->size(); ++k)
+            s.add(Primitive::capsule((*line)[k], (*line)[k + 1], lineRadius), 2.0f);
     // The crest is a thick rim, widest at the tubercle; ASIS, tubercle and PSIS stand out.
     addChain(s, crest, crestRadius, crestRadius * 0.9f, 3.0f);
     s.add(Primitive::sphere(asis, crestRadius + 1.5f), 3.0f);

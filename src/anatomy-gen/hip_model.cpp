@@ -44,7 +44,17 @@ struct MuscleEntry {
     // Parts of one fan-shaped muscle (consecutive entries with the same name) are built together
     // as one continuous sheet, cut into one strip per part (fannedMuscle).
     const char* fan = nullptr;
+    // A fan-shaped muscle that is one structure: the content sections of its guides (anterior to
+    // posterior, null-terminated), lofted into one sheet and kept whole (fannedMuscle, onePiece).
+    const char* const* guides = nullptr;
 };
+// Gluteus minimus arises from the whole area between the curved anterior and the inferior
+// gluteal lines and converges to the anterior facet: three guides (from the anterior border, from
+// the crest where the anterior line starts, and from the lower anterior line by the sciatic
+// notch) span that curved origin, which one straight sweep cannot.
+constexpr const char* kMinimusGuides[] = {"gluteus_minimus_anterior_guide",
+                                          "gluteus_minimus_middle_guide",
+                                          "gluteus_minimus_posterior_guide", nullptr};
 constexpr MuscleEntry kMuscles[] = {
     {"gluteus_medius_anterior",
      {"gluteus_medius_anterior", "Gluteus medius, anterior part",
@@ -63,7 +73,9 @@ constexpr MuscleEntry kMuscles[] = {
      "gluteus_medius"},
     {"gluteus_minimus",
      {"gluteus_minimus", "Gluteus minimus", "Musculus gluteus minimus", Layer::Muscle},
-     true},
+     true,
+     nullptr,
+     kMinimusGuides},
     {"gluteus_maximus",
      {"gluteus_maximus", "Gluteus maximus", "Musculus gluteus maximus", Layer::Muscle}},
     {"tensor_fasciae_latae",
@@ -193,6 +205,15 @@ Scene buildHipModel(const std::string& contentDir, Sex sex, DiagnosticSink& sink
     for (std::size_t i = 0; i < kMuscleCount;) {
         const MuscleEntry& m = kMuscles[i];
         const FemurFollow* along = follow && m.onTrochanter ? &*follow : nullptr;
+        if (m.guides) {
+            std::vector<ContentSection> guides;
+            for (const char* const* g = m.guides; *g; ++g)
+                guides.push_back(muscles.section(*g, variant, sink));
+            auto whole = fannedMuscle(guides, along, true);
+            addPair(scene, m.names, std::move(whole.front()));
+            ++i;
+            continue;
+        }
         if (!m.fan) {
             ContentSection section = muscles.section(m.section, variant, sink);
             addPair(scene, m.names, sweptMuscle(section, along));

@@ -88,36 +88,37 @@ TriangleMesh sweptMuscle(ContentSection& c, const FemurFollow* follow) {
 }
 
 std::vector<TriangleMesh> fannedMuscle(std::vector<ContentSection>& parts,
-                                       const FemurFollow* follow) {
+                                       const FemurFollow* follow, bool onePiece) {
+    const std::size_t pieces = onePiece ? 1 : parts.size();
     std::vector<FanGuide> guides;
     for (auto& c : parts) {
         FanGuide g;
-        if (!readStations(c, follow, g.stations)) return std::vector<TriangleMesh>(parts.size());
+        if (!readStations(c, follow, g.stations)) return std::vector<TriangleMesh>(pieces);
         g.outward = c.vector("outward");
         SweepOptions tendon;
         readTendonTransition(c, tendon);
-        if (!c.ok()) return std::vector<TriangleMesh>(parts.size());
+        if (!c.ok()) return std::vector<TriangleMesh>(pieces);
         if (glm::length(g.outward) < 1e-6f) {
             c.error("a fan part needs a non-zero outward vector");
-            return std::vector<TriangleMesh>(parts.size());
+            return std::vector<TriangleMesh>(pieces);
         }
         if (!guides.empty() && g.stations.size() != guides.front().stations.size()) {
             c.error("the parts of a fan must have the same number of stations");
-            return std::vector<TriangleMesh>(parts.size());
+            return std::vector<TriangleMesh>(pieces);
         }
         if (c.has("bows")) {
             g.bows = c.numbers("bows");
-            if (!c.ok()) return std::vector<TriangleMesh>(parts.size());
+            if (!c.ok()) return std::vector<TriangleMesh>(pieces);
             if (g.bows.size() != g.stations.size()) {
                 c.error("bows needs one value per station");
-                return std::vector<TriangleMesh>(parts.size());
+                return std::vector<TriangleMesh>(pieces);
             }
         }
         g.tendonFrom = tendon.tendonFrom;
         g.tendonBlend = tendon.tendonBlend;
         guides.push_back(std::move(g));
     }
-    return sweepFan(guides);
+    return sweepFan(guides, 10, 28, onePiece);
 }
 
 }  // namespace medius::anatomy

@@ -12,9 +12,12 @@ TriangleMesh closeRings(const RingStack& s) {
         if (r.size() != n) return m;
     const bool fibres = s.ringFibres.size() == s.rings.size();
     const bool tendon = s.ringTendon.size() == s.rings.size();
-    m.positions.push_back(s.startApex);
-    if (fibres) m.fibres.push_back(s.startFibre);
-    if (tendon) m.tendonFractions.push_back(s.startTendon);
+    const bool zip = s.startZipTip >= 0 && n % 2 == 0 && n >= 4;
+    if (!zip) {
+        m.positions.push_back(s.startApex);
+        if (fibres) m.fibres.push_back(s.startFibre);
+        if (tendon) m.tendonFractions.push_back(s.startTendon);
+    }
     for (std::size_t j = 0; j < s.rings.size(); ++j)
         for (const auto& p : s.rings[j]) {
             m.positions.push_back(p);
@@ -25,12 +28,26 @@ TriangleMesh closeRings(const RingStack& s) {
     if (fibres) m.fibres.push_back(s.endFibre);
     if (tendon) m.tendonFractions.push_back(s.endTendon);
 
-    const auto ring = [n](std::size_t j, std::uint32_t i) {
-        return static_cast<std::uint32_t>(1 + j * n + (i % n));
+    const std::uint32_t base = zip ? 0 : 1;
+    const auto ring = [n, base](std::size_t j, std::uint32_t i) {
+        return static_cast<std::uint32_t>(base + j * n + (i % n));
     };
     const auto last = static_cast<std::uint32_t>(m.positions.size() - 1);
-    for (std::uint32_t i = 0; i < n; ++i)
-        m.indices.insert(m.indices.end(), {0, ring(0, i + 1), ring(0, i)});
+    if (zip) {
+        // Both halves run from the tip p to the opposite vertex p + n/2; every ring edge keeps
+        // the direction the apex fan gives it (i + 1 to i), so the winding stays consistent.
+        const std::uint32_t p = static_cast<std::uint32_t>(s.startZipTip) % n, half = n / 2;
+        auto left = [&](std::uint32_t i) { return ring(0, p + n - i); };
+        auto right = [&](std::uint32_t i) { return ring(0, p + i); };
+        m.indices.insert(m.indices.end(), {right(0), left(1), right(1)});
+        for (std::uint32_t i = 1; i + 1 < half; ++i)
+            m.indices.insert(m.indices.end(),
+                             {left(i), left(i + 1), right(i), left(i + 1), right(i + 1), right(i)});
+        m.indices.insert(m.indices.end(), {left(half - 1), right(half), right(half - 1)});
+    } else {
+        for (std::uint32_t i = 0; i < n; ++i)
+            m.indices.insert(m.indices.end(), {0, ring(0, i + 1), ring(0, i)});
+    }
     for (std::size_t j = 0; j + 1 < s.rings.size(); ++j)
         for (std::uint32_t i = 0; i < n; ++i) {
             const auto a = ring(j, i), b = ring(j, i + 1), c = ring(j + 1, i + 1),

@@ -17,6 +17,11 @@ struct RingStack {
     // Optional per-ring tendon fraction (0 belly .. 1 tendon), copied to every ring vertex.
     std::vector<float> ringTendon;
     float startTendon = 0.0f, endTendon = 0.0f;
+    // -1: an apex vertex closes the first ring (a fan of triangles to it). 0 or more: the first
+    // ring (an even vertex count) is closed by zipping its two halves together, from this vertex
+    // to the one opposite, with no apex: for a broad curved ring (the whole origin of a fan-shaped
+    // muscle), whose centroid lies off the ring, where a fan would stretch a web across.
+    int startZipTip = -1;
 };
 
 // Builds the closed mesh, winds it outward and computes smooth normals.

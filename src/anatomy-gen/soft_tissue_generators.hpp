@@ -14,9 +14,10 @@ TriangleMesh sweptMuscle(ContentSection& muscle, const FemurFollow* follow = nul
 // A fan-shaped muscle written as parts (anterior to posterior), each section a guide with the
 // same keys as a swept muscle (its half widths matter only at the fan's two borders): one
 // continuous sheet through all of them, returned as one closed strip per part (sweep.hpp,
-// sweepFan). Empty meshes when the content is incomplete (reported).
+// sweepFan). onePiece: the guides shape one muscle with no parts, returned as one closed mesh.
+// Empty meshes when the content is incomplete (reported).
 std::vector<TriangleMesh> fannedMuscle(std::vector<ContentSection>& parts,
-                                       const FemurFollow* follow = nullptr);
+                                       const FemurFollow* follow = nullptr, bool onePiece = false);
 
 enum class Facet { Lateral, Superoposterior, Anterior };
 TriangleMesh tendonInsertion(ContentSection& insertion, const FemurGeometry& femur, Facet facet);

@@ -293,15 +293,16 @@ float faceT(float t0, float t1, int i, int count) {
 }  // namespace
 
 std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samplesPerSpan,
-                                   int faceVertices) {
+                                   int faceVertices, bool onePiece) {
     const std::size_t k = guides.size();
-    std::vector<TriangleMesh> strips(k);
+    std::vector<TriangleMesh> strips(onePiece ? 1 : k);
     if (k < 2) return strips;
     const std::size_t stations = guides[0].stations.size();
     for (const auto& g : guides)
         if (g.stations.size() != stations || stations < 2) return strips;
     const int per = std::max(1, samplesPerSpan);
-    const int face = std::max(4, faceVertices);
+    // One piece spans the whole fan: as many face vertices as all its strips would have.
+    const int face = std::max(4, faceVertices) * (onePiece ? static_cast<int>(k) : 1);
     constexpr int kWall = 3;  // vertices inside each cut's wall
     constexpr int kCaps = 4;  // rings rounding off each end
 
@@ -333,8 +334,10 @@ std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samp
         r.tMax = static_cast<float>(k - 1) + reach(k - 1, k - 2);
     }
 
-    for (std::size_t g = 0; g < k; ++g) {
-        const bool edge0 = g == 0, edge1 = g == k - 1;
+    for (std::size_t g = 0; g < strips.size(); ++g) {
+        const bool edge0 = onePiece || g == 0, edge1 = onePiece || g == k - 1;
+        // The guide whose length and tendon transition the strip follows (one piece: the middle).
+        const std::size_t lead = onePiece ? k / 2 : g;
         // The strip's cuts: halfway to its neighbours, or the fan's border.
         auto cuts = [&](const FanRow& r) {
             return std::pair{edge0 ? r.tMin : g - 0.5f, edge1 ? r.tMax : g + 0.5f};
@@ -374,9 +377,10 @@ std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samp
         // Fraction of this guide's length from its origin at each row.
         std::vector<float> along(m, 0.0f);
         for (std::size_t j = 1; j < m; ++j)
-            along[j] = along[j - 1] + glm::length(sampled[g][j].centre - sampled[g][j - 1].centre);
+            along[j] =
+                along[j - 1] + glm::length(sampled[lead][j].centre - sampled[lead][j - 1].centre);
         for (auto& a : along) a /= std::max(along.back(), 1e-6f);
-        const FanGuide& guide = guides[g];
+        const FanGuide& guide = guides[lead];
         const float blend = std::max(guide.tendonBlend, 1e-3f);
         auto tendon = [&](float a) {
             return smoothStep(guide.tendonFrom - 0.5f * blend, guide.tendonFrom + 0.5f * blend, a);
@@ -405,14 +409,18 @@ std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samp
         stack.startTendon = tendon(0.0f);
         stack.endTendon = tendon(1.0f);
         if (guide.tendonFrom >= 1.0f) stack.ringTendon.clear();
+        // One piece: the origin ring bends across the whole curved origin, so it is zipped shut
+        // from the border at tMin (outline vertex face - 1) rather than fanned to its centroid.
+        if (onePiece) stack.startZipTip = face - 1;
         TriangleMesh mesh = closeRings(stack);
         if (mesh.empty()) continue;
 
         // Per-vertex fibres: along the sheet where the vertex lies (the fan converges).
         const std::size_t n = stack.rings.front().size();
+        const std::size_t first = onePiece ? 0 : 1;  // the first ring vertex (after the apex)
         mesh.fibres.assign(mesh.positions.size(), glm::vec3(0.0f));
-        for (std::size_t v = 0; v < ringFibre.size(); ++v) mesh.fibres[1 + v] = ringFibre[v];
-        mesh.fibres.front() = ringFibre[n / 2];
+        for (std::size_t v = 0; v < ringFibre.size(); ++v) mesh.fibres[first + v] = ringFibre[v];
+        if (!onePiece) mesh.fibres.front() = ringFibre[n / 2];
         mesh.fibres.back() = ringFibre[ringFibre.size() - n / 2];
         // A cut's corner vertices take the outer (or deep) face's normal from their neighbour a
         // hair inside the face, not the average with the hidden wall: no shading seam.
@@ -420,7 +428,7 @@ std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samp
         const std::size_t bottomCount = face - (edge0 ? 1 : 0) - (edge1 ? 1 : 0);
         for (std::size_t r = 0; r < stack.rings.size(); ++r) {
             auto copy = [&](std::size_t to, std::size_t from) {
-                mesh.normals[1 + r * n + to] = mesh.normals[1 + r * n + from];
+                mesh.normals[first + r * n + to] = mesh.normals[first + r * n + from];
             };
             if (!edge1) copy(0, 1), copy(bottom + bottomCount - 1, bottom + bottomCount - 2);
             if (!edge0) copy(face - 1, face - 2), copy(bottom, bottom + 1);

@@ -68,7 +68,10 @@ struct FanGuide {
 // normals carried across), so the parts read as one muscle with no gap or seam; each strip
 // keeps its own fibres (along the sheet, converging to the insertion) and tendon fraction.
 // All guides need the same number of stations (at least two); at least two guides.
+// onePiece: the sheet is not cut; ONE closed mesh spans all the guides (a fan-shaped muscle that
+// is a single structure, gluteus minimus), its tendon transition and length from the middle
+// guide.
 std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samplesPerSpan = 10,
-                                   int faceVertices = 28);
+                                   int faceVertices = 28, bool onePiece = false);
 
 }  // namespace medius::anatomy
