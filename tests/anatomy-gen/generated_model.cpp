@@ -1,5 +1,6 @@
 #include "generated_model.hpp"
 
+#include "anatomy-gen/content_reader.hpp"
 #include "core/diagnostics.hpp"
 
 namespace medius::anatomy::testing {
@@ -29,6 +30,16 @@ const TriangleMesh& generatedMesh(Sex sex, const std::string& id) {
 
 const char* sexName(Sex sex) {
     return sex == Sex::Female ? "female" : "male";
+}
+
+GlutealLines shippedGlutealLines(Sex sex) {
+    ContentFile file;
+    DiagnosticSink sink;
+    file.load(shippedAnatomyContent() + "/skeleton.toml", sink);
+    ContentSection model = file.section("model", Variant{}, sink);
+    ContentSection hip =
+        file.section("hip_bone", Variant{sex, model.vector("male_point_scale")}, sink);
+    return glutealLines(hip);
 }
 
 }  // namespace medius::anatomy::testing

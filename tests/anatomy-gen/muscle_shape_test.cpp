@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "anatomy-gen/bone_generators.hpp"
-#include "anatomy-gen/content_reader.hpp"
 #include "anatomy-gen/hip_model.hpp"
 #include "generated_model.hpp"
 #include "mesh_checks.hpp"
@@ -407,17 +405,6 @@ TEST(MuscleShape, GluteusMinimusIsABroadThinFan) {
 
 namespace {
 
-// The anterior gluteal line of the generated hip bone (the ridge's axis), for one sex.
-std::vector<glm::vec3> anteriorGlutealLine(Sex sex) {
-    ContentFile file;
-    DiagnosticSink sink;
-    file.load(shippedAnatomyContent() + "/skeleton.toml", sink);
-    ContentSection model = file.section("model", Variant{}, sink);
-    const Variant variant{sex, model.vector("male_point_scale")};
-    ContentSection hip = file.section("hip_bone", variant, sink);
-    return glutealLines(hip).anterior;
-}
-
 // x (anterior) of the polyline at height y, linearly between its points (it runs downward).
 float lineXAt(const std::vector<glm::vec3>& line, float y) {
     for (std::size_t k = 0; k + 1 < line.size(); ++k) {
@@ -441,7 +428,7 @@ float lineXAt(const std::vector<glm::vec3>& line, float y) {
 // left out: the muscle starts just below the crest.
 TEST(MuscleShape, GluteusMinimusOriginFollowsTheAnteriorGlutealLine) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const auto line = anteriorGlutealLine(sex);
+        const auto line = shippedGlutealLines(sex).anterior;
         ASSERT_GE(line.size(), 2u);
         const TriangleMesh& m = generatedMesh(sex, "gluteus_minimus_r");
         // Only the attachment counts: the vertices lying on the bone (within 4 mm of one of its

@@ -282,7 +282,8 @@ TEST(Pelvis, IliacCrestHasItsTubercle) {
 // The iliac fossa is concave (the wing bulges laterally; textbook).
 TEST(Pelvis, IliacFossaIsConcave) {
     for (Sex sex : {Sex::Female, Sex::Male}) {
-        const float depth = iliacFossaDepth(generatedMesh(sex, "hip_bone_r"), -60.0f, -20.0f, 55.0f);
+        const float depth =
+            iliacFossaDepth(generatedMesh(sex, "hip_bone_r"), -60.0f, -20.0f, 55.0f);
         record("iliac_fossa_depth_mm", sex, depth);
         EXPECT_GE(depth, 3.0f);
     }
@@ -474,5 +475,79 @@ TEST(Pelvis, IliacCrestIsSShapedFromAbove) {
         record("crest_curvature_posterior_per_mm", sex, posterior * 1000.0f);
         EXPECT_LT(anterior, 0.0f);
         EXPECT_GT(posterior, 0.0f);
+    }
+}
+
+namespace {
+
+// How far a gluteal line's ridge stands above the wing on either side of it, at points along
+// its middle: a ray cast onto the bone (against the surface normal there) at the line and at
+// `across` mm either side of it, within the surface; the ridge's height is how much nearer the
+// ray's start the surface is at the line than the mean of its two sides.
+std::vector<float> ridgeHeights(const TriangleMesh& hip, const std::vector<glm::vec3>& line,
+                                float across) {
+    std::vector<float> heights;
+    for (std::size_t k = 0; k + 1 < line.size(); ++k)
+        for (float f : {0.3f, 0.5f, 0.7f}) {
+            const glm::vec3 p = glm::mix(line[k], line[k + 1], f);
+            const glm::vec3 tangent = glm::normalize(line[k + 1] - line[k]);
+            // The wing's normal: the mean of the bone's normals within 8 mm (the ridge's flanks
+            // cancel), made square to the line. Only the gluteal (lateral) side's vertices count.
+            glm::vec3 n(0.0f);
+            for (std::size_t i = 0; i < hip.positions.size(); ++i)
+                if (glm::length(hip.positions[i] - p) < 8.0f && hip.normals[i].z > 0.0f)
+                    n += hip.normals[i];
+            if (glm::length(n) < 1e-6f) continue;
+            n = glm::normalize(n - tangent * glm::dot(n, tangent));
+            const glm::vec3 side = glm::normalize(glm::cross(n, tangent));
+            constexpr float kAbove = 25.0f;
+            auto depth = [&](const glm::vec3& at) { return rayHit(hip, at + n * kAbove, -n); };
+            const float ridge = depth(p), left = depth(p + side * across),
+                        right = depth(p - side * across);
+            // Measurable only where the wing is about level across the line: where one side
+            // already runs onto another form (the notch's border, the acetabular body), the
+            // difference says nothing about the ridge.
+            if (std::isfinite(ridge) && std::isfinite(left) && std::isfinite(right) &&
+                std::abs(left - right) < 3.0f)
+                heights.push_back(0.5f * (left + right) - ridge);
+        }
+    return heights;
+}
+
+float median(std::vector<float> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? NAN : v[v.size() / 2];
+}
+
+}  // namespace
+
+// The three gluteal lines are low ridges on the gluteal surface (issue 13 item 2; textbook,
+// qualitative [K]: low, rough lines, not crests): each stands out from the wing beside it along
+// its middle, by about a millimetre or two, and nowhere as a wall. Measured with rays square to
+// the surface, at 30/50/70 % of each of the line's segments, against the surface 5 mm to either
+// side (the ridge is about 4 mm wide), where the wing is level across the line (at least half of
+// the points must be).
+TEST(Pelvis, GlutealLinesAreLowRidges) {
+    for (Sex sex : {Sex::Female, Sex::Male}) {
+        const TriangleMesh& hip = generatedMesh(sex, "hip_bone_r");
+        const GlutealLines lines = shippedGlutealLines(sex);
+        const std::pair<const char*, const std::vector<glm::vec3>*> named[] = {
+            {"anterior", &lines.anterior},
+            {"posterior", &lines.posterior},
+            {"inferior", &lines.inferior}};
+        for (const auto& [name, line] : named) {
+            ASSERT_GE(line->size(), 2u) << name;
+            const auto h = ridgeHeights(hip, *line, 5.0f);
+            const std::size_t points = 3 * (line->size() - 1);
+            ASSERT_GE(2 * h.size(), points)
+                << name << " " << sexName(sex) << ": too few measurable";
+            std::string text;
+            for (float x : h) text += std::to_string(x).substr(0, 5) + " ";
+            record(std::string(name) + "_gluteal_line_height_mm", sex, median(h));
+            std::printf("  %s %s: %s\n", name, sexName(sex), text.c_str());
+            EXPECT_GT(median(h), 0.5f) << name << " " << sexName(sex) << ": " << text;
+            EXPECT_LT(*std::max_element(h.begin(), h.end()), 4.0f)
+                << name << " " << sexName(sex) << ": " << text;
+        }
     }
 }
