@@ -140,10 +140,6 @@ void addAuricularSurface(ImplicitShape& s, const glm::vec3& apex, const glm::vec
     }
 }
 
-}  // namespace
-
-namespace {
-
 // The wing's outer (gluteal) surface at (u, v): u along the crest from the ASIS (0) to the PSIS
 // (1), v down from the crest (0) to the wing base (1), lifted a little above the plate so the
 // gluteal lines' ridges stand on it.
@@ -162,16 +158,17 @@ struct WingSurface {
     }
 };
 
-}  // namespace
+// The wing from the content's crest and base (both resampled evenly), lifted by a fifth of the
+// gluteal lines' radius: where those ridges' axes lie.
+WingSurface wingSurface(const std::vector<glm::vec3>& crest, const std::vector<glm::vec3>& base,
+                        ContentSection& c) {
+    return {resample(crest, kCrestSamples), resample(base, kCrestSamples), c.number("wing_bulge"),
+            c.number("wing_half_thickness"), 0.2f * c.number("gluteal_line_radius")};
+}
 
-GlutealLines glutealLines(ContentSection& c) {
+// The gluteal lines' (u, v) pairs mapped onto the wing's outer surface.
+GlutealLines linesOn(const WingSurface& wing, ContentSection& c) {
     GlutealLines out;
-    const auto crest = c.points("iliac_crest");
-    const auto base = c.points("wing_base");
-    const float lineRadius = c.number("gluteal_line_radius");
-    WingSurface wing{resample(crest, kCrestSamples), resample(base, kCrestSamples),
-                     c.number("wing_bulge"), c.number("wing_half_thickness"), 0.2f * lineRadius};
-    if (!c.ok() || crest.size() < 3 || base.size() < 2) return out;
     const char* keys[] = {"anterior_gluteal_line", "posterior_gluteal_line",
                           "inferior_gluteal_line"};
     std::vector<glm::vec3>* lines[] = {&out.anterior, &out.posterior, &out.inferior};
@@ -187,14 +184,23 @@ GlutealLines glutealLines(ContentSection& c) {
     return out;
 }
 
+}  // namespace
+
+GlutealLines glutealLines(ContentSection& c) {
+    const auto crest = c.points("iliac_crest");
+    const auto base = c.points("wing_base");
+    const WingSurface wing = wingSurface(crest, base, c);
+    if (!c.ok() || crest.size() < 3 || base.size() < 2) return {};
+    return linesOn(wing, c);
+}
+
 ImplicitShape hipBoneShape(ContentSection& c) {
     const glm::vec3 asis = c.point("asis"), aiis = c.point("aiis"), psis = c.point("psis"),
                     piis = c.point("piis");
     const auto crest = c.points("iliac_crest");
     const auto base = c.points("wing_base");
     const float lineRadius = c.number("gluteal_line_radius");
-    const float wingHalf = c.number("wing_half_thickness"), bulge = c.number("wing_bulge"),
-                crestRadius = c.number("crest_radius");
+    const float wingHalf = c.number("wing_half_thickness"), crestRadius = c.number("crest_radius");
     const glm::vec3 hip = c.point("hip_centre");
     const float acetabR = c.number("acetabulum_radius"), wall = c.number("acetabulum_wall");
     const glm::vec3 acetabAxis = c.vector("acetabulum_axis");
@@ -219,21 +225,19 @@ ImplicitShape hipBoneShape(ContentSection& c) {
     // Iliac wing: a thin plate between the crest and the wing base, bulged laterally (convex
     // gluteal surface, concave iliac fossa). The plate is tiled finely by thickened triangles
     // from one smooth surface, so no seams show as bands.
-    const auto top = resample(crest, kCrestSamples), bottom = resample(base, kCrestSamples);
-    auto onWing = [&](float u, float v) {
-        return wingPoint(top, bottom, bulge, glm::clamp(u, 0.0f, 1.0f), glm::clamp(v, 0.0f, 1.0f));
-    };
-    addWingPlate(s, onWing, wingHalf);
+    const WingSurface wing = wingSurface(crest, base, c);
+    addWingPlate(
+        s, [&](float u, float v) { return wing.at(u, v); }, wingHalf);
     // Gluteal lines: low ridges on the outer surface, placed in the wing's own (u, v) coordinates
     // so they follow the crest and the bulge.
-    const GlutealLines lines = glutealLines(c);
+    const GlutealLines lines = linesOn(wing, c);
     for (const auto* line : {&lines.anterior, &lines.posterior, &lines.inferior})
         for (std::size_t k = 0; k + 1 < line->size(); ++k)
             s.add(Primitive::capsule((*line)[k], (*line)[k + 1], lineRadius), 2.0f);
     // The crest is a thick rim, widest at the tubercle; ASIS, tubercle and PSIS stand out.
     addChain(s, crest, crestRadius, crestRadius * 0.9f, 3.0f);
     s.add(Primitive::sphere(asis, crestRadius + 1.5f), 3.0f);
-    addIliacTubercle(s, top, crestRadius);
+    addIliacTubercle(s, wing.top, crestRadius);
     s.add(Primitive::sphere(psis, crestRadius + 2.0f), 4.0f);
     // Anterior border: ASIS down to the AIIS and on to the acetabular rim.
     s.add(Primitive::capsule(asis, aiis, 4.5f), 3.0f);

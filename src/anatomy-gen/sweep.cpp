@@ -417,10 +417,11 @@ std::vector<TriangleMesh> sweepFan(const std::vector<FanGuide>& guides, int samp
 
         // Per-vertex fibres: along the sheet where the vertex lies (the fan converges).
         const std::size_t n = stack.rings.front().size();
-        const std::size_t first = onePiece ? 0 : 1;  // the first ring vertex (after the apex)
+        // The first ring vertex: after the start apex, or at 0 where the ring was zipped shut.
+        const std::size_t first = mesh.positions.size() - ringFibre.size() - 1;
         mesh.fibres.assign(mesh.positions.size(), glm::vec3(0.0f));
         for (std::size_t v = 0; v < ringFibre.size(); ++v) mesh.fibres[first + v] = ringFibre[v];
-        if (!onePiece) mesh.fibres.front() = ringFibre[n / 2];
+        if (first == 1) mesh.fibres.front() = ringFibre[n / 2];
         mesh.fibres.back() = ringFibre[ringFibre.size() - n / 2];
         // A cut's corner vertices take the outer (or deep) face's normal from their neighbour a
         // hair inside the face, not the average with the hidden wall: no shading seam.
